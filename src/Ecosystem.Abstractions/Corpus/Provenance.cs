@@ -1,0 +1,23 @@
+namespace Ecosystem.Abstractions.Corpus;
+
+/// <summary>Where a document came from: its author, the model vendor and generation if synthetic, and its genre.</summary>
+/// <param name="Kind">Human or model.</param>
+/// <param name="AuthorId">Human author key, or the vendor name for model output.</param>
+/// <param name="Vendor">Vendor name for model output; empty for human text.</param>
+/// <param name="Generation">Model generation for model output; -1 for human text.</param>
+/// <param name="Genre">Genre label: the real one for human text, the classifier's guess for model output.</param>
+/// <param name="GenreInferred">True when <paramref name="Genre"/> was inferred by a classifier rather than known.</param>
+/// <param name="SourceDocumentId">For human text, the id of the real document in the source corpus.</param>
+[GenerateSerializer, Immutable]
+public sealed record Provenance(
+    [property: Id(0)] AuthorKind Kind,
+    [property: Id(1)] string AuthorId,
+    [property: Id(2)] string Vendor,
+    [property: Id(3)] int Generation,
+    [property: Id(4)] string Genre,
+    [property: Id(5)] bool GenreInferred,
+    [property: Id(6)] string SourceDocumentId)
+{
+    /// <summary>True when a model generated the document.</summary>
+    public bool IsSynthetic => Kind == AuthorKind.Model;
+}

@@ -1,0 +1,14 @@
+using Ecosystem.Abstractions.Corpus;
+
+namespace Ecosystem.Models;
+
+/// <summary>A family of generative models that can be fitted to a training set (categorical, gaussian, gmm, ngram, ...).</summary>
+/// <remarks>The ecosystem drives every family through this interface and never knows which one it runs.</remarks>
+public interface IModelFamily
+{
+    /// <summary>The family's name as written in scenario files.</summary>
+    string Name { get; }
+
+    /// <summary>Fits a new model to <paramref name="trainingSet"/>. Must be deterministic given the inputs and <paramref name="random"/>.</summary>
+    IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default);
+}
