@@ -1,0 +1,20 @@
+namespace Ecosystem.Scenarios;
+
+/// <summary>The human population: how many authors, how much they publish and until when.</summary>
+public sealed record HumanSpec
+{
+    /// <summary>Number of human authors per world; text authors are spread over genres in proportion to the corpus.</summary>
+    public int Authors { get; init; } = 100;
+
+    /// <summary>Documents published by all authors together per tick.</summary>
+    public int DocumentsPerTick { get; init; } = 100;
+
+    /// <summary>First tick at which humans publish.</summary>
+    public int FirstTick { get; init; }
+
+    /// <summary>Last tick at which humans publish; null means every tick.</summary>
+    public int? LastTick { get; init; }
+
+    /// <summary>Values per document for the theory data kinds (text uses data.text.documentTokens).</summary>
+    public int DocumentLength { get; init; } = 1;
+}

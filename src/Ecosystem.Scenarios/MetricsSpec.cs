@@ -1,0 +1,17 @@
+namespace Ecosystem.Scenarios;
+
+/// <summary>Measurement settings.</summary>
+public sealed record MetricsSpec
+{
+    /// <summary>Bins of the perplexity histogram of generated text under generation 0.</summary>
+    public int HistogramBins { get; init; } = 20;
+
+    /// <summary>Documents per vendor per tick written to samples.jsonl.</summary>
+    public int SamplesPerTick { get; init; } = 3;
+
+    /// <summary>Size of the human "head" vocabulary; tokens outside it count as tail mass.</summary>
+    public int TailTopK { get; init; } = 1000;
+
+    /// <summary>Held-out documents used for perplexity; null uses all of them.</summary>
+    public int? HeldOutDocuments { get; init; } = 400;
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Ecosystem.Scenarios;
+
+/// <summary>Checks that a schema-valid scenario also makes sense as a whole (cross-field rules the schema cannot state).</summary>
+internal static class ScenarioRules
+{
+    private static readonly IReadOnlyDictionary<DataKind, ModelFamilyKind[]> FamiliesByData = new Dictionary<DataKind, ModelFamilyKind[]>
+    {
+        [DataKind.Text] = [ModelFamilyKind.Ngram],
+        [DataKind.Gaussian] = [ModelFamilyKind.Gaussian, ModelFamilyKind.Gmm],
+        [DataKind.Categorical] = [ModelFamilyKind.Categorical],
+        [DataKind.Mixture] = [ModelFamilyKind.Gmm, ModelFamilyKind.Gaussian],
+    };
+
+    public static IEnumerable<ScenarioError> Check(Scenario scenario)
+    {
+        var data = scenario.Data;
+        if (data.Kind == DataKind.Text && data.Text.Source != TextSource.Brown && string.IsNullOrWhiteSpace(data.Text.Path))
+        {
+            yield return new ScenarioError("$.data.text.path", $"required when data.text.source is \"{Lower(data.Text.Source)}\"");
+        }
+
+        if (data.Kind == DataKind.Categorical)
+        {
+            foreach (var error in CheckSumsToOne("$.data.categorical.probabilities", data.Categorical.Probabilities))
+            {
+                yield return error;
+            }
+        }
+
+        if (data.Kind == DataKind.Mixture)
+        {
+            var mixture = data.Mixture;
+            foreach (var error in CheckSumsToOne("$.data.mixture.weights", mixture.Weights))
+            {
+                yield return error;
+            }
+
+            if (mixture.Means.Count != mixture.Weights.Count || mixture.Stddevs.Count != mixture.Weights.Count)
+            {
+                yield return new ScenarioError("$.data.mixture", $"weights, means and stddevs must have the same length; found {mixture.Weights.Count}, {mixture.Means.Count} and {mixture.Stddevs.Count}");
+            }
+        }
+
+        var humans = scenario.Humans;
+        if (humans.LastTick is { } last && last < humans.FirstTick)
+        {
+            yield return new ScenarioError("$.humans.lastTick", $"found {last}; must be >= humans.firstTick ({humans.FirstTick}) or null");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Vendors.Count; i++)
+        {
+            var vendor = scenario.Vendors[i];
+            var path = $"$.vendors[{i}]";
+            if (!names.Add(vendor.Name))
+            {
+                yield return new ScenarioError($"{path}.name", $"found \"{vendor.Name}\"; vendor names must be unique");
+            }
+
+            var allowed = FamiliesByData[data.Kind];
+            if (!allowed.Contains(vendor.Model.Family))
+            {
+                yield return new ScenarioError(
+                    $"{path}.model.family",
+                    $"found \"{Lower(vendor.Model.Family)}\", which cannot model data.kind \"{Lower(data.Kind)}\"; allowed values: {string.Join(", ", allowed.Select(f => $"\"{Lower(f)}\""))}");
+            }
+
+            if (vendor.Release.First >= scenario.Ticks)
+            {
+                yield return new ScenarioError($"{path}.release.first", $"found {vendor.Release.First}; must be < ticks ({scenario.Ticks}) or the vendor never trains");
+            }
+        }
+    }
+
+    private static IEnumerable<ScenarioError> CheckSumsToOne(string path, IReadOnlyList<double> values)
+    {
+        var sum = values.Sum();
+        if (Math.Abs(sum - 1) > 1e-9)
+        {
+            yield return new ScenarioError(path, $"values sum to {sum.ToString("R", CultureInfo.InvariantCulture)}; they must sum to 1");
+        }
+    }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Ecosystem.Scenarios;
+
+/// <summary>Turns schema validation errors into messages that name the field, what was found and what is allowed.</summary>
+internal static class SchemaErrorFormatter
+{
+    public static IEnumerable<ScenarioError> Format(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                foreach (var nested in Format(child.Errors.SelectMany(e => e.Value)))
+                {
+                    yield return nested;
+                }
+
+                continue;
+            }
+
+            yield return new ScenarioError(ToJsonPath(error.Path), Describe(error));
+        }
+    }
+
+    private static string ToJsonPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "#")
+        {
+            return "$";
+        }
+
+        var trimmed = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        return "$." + trimmed.Replace('/', '.');
+    }
+
+    private static string Found(ValidationError error) =>
+        error.Token is null ? "nothing" : error.Token.ToString(Newtonsoft.Json.Formatting.None);
+
+    private static string Describe(ValidationError error)
+    {
+        var schema = error.Schema;
+        var found = Found(error);
+        return error.Kind switch
+        {
+            ValidationErrorKind.NoAdditionalPropertiesAllowed =>
+                $"unknown field '{error.Property}'; allowed fields here: {AllowedProperties(error)}",
+            ValidationErrorKind.PropertyRequired => $"required field '{error.Property}' is missing",
+            ValidationErrorKind.NotInEnumeration =>
+                $"found {found}; allowed values: {string.Join(", ", schema.Enumeration.Select(v => $"\"{v}\""))}",
+            ValidationErrorKind.NumberTooSmall or
+            ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
+                $"found {found}; allowed: {Range(schema)}",
+            ValidationErrorKind.PatternMismatch => $"found {found}; must match {schema.Pattern}",
+            ValidationErrorKind.TooFewItems => $"found {found}; needs at least {schema.MinItems} item(s)",
+            ValidationErrorKind.TooManyItems => $"found {found}; allows at most {schema.MaxItems} item(s)",
+            ValidationErrorKind.StringTooShort => $"found {found}; needs at least {schema.MinLength} character(s)",
+            _ when error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal) =>
+                $"found {found}; expected {ExpectedType(schema)}",
+            _ => $"found {found}; {error.Kind}",
+        };
+    }
+
+    private static string AllowedProperties(ValidationError error)
+    {
+        var schema = error.Schema.HasReference ? error.Schema.Reference! : error.Schema;
+        var names = schema.Properties.Keys.Where(k => k != "$schema").OrderBy(k => k, StringComparer.Ordinal);
+        return string.Join(", ", names);
+    }
+
+    private static string ExpectedType(JsonSchema schema)
+    {
+        var actual = schema.HasReference ? schema.Reference! : schema;
+        var types = Enum.GetValues<JsonObjectType>()
+            .Where(t => t != JsonObjectType.None && actual.Type.HasFlag(t))
+            .Select(t => t.ToString().ToLowerInvariant());
+        return string.Join(" or ", types);
+    }
+
+    private static string Range(JsonSchema schema)
+    {
+        var parts = new List<string>();
+        if (schema.ExclusiveMinimum is { } exclusiveMin)
+        {
+            parts.Add("> " + exclusiveMin.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (schema.Minimum is { } min)
+        {
+            parts.Add((schema.IsExclusiveMinimum ? "> " : ">= ") + min.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (schema.ExclusiveMaximum is { } exclusiveMax)
+        {
+            parts.Add("< " + exclusiveMax.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (schema.Maximum is { } max)
+        {
+            parts.Add((schema.IsExclusiveMaximum ? "< " : "<= ") + max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? "a number" : string.Join(" and ", parts);
+    }
+}

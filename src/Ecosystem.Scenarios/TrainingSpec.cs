@@ -1,0 +1,20 @@
+namespace Ecosystem.Scenarios;
+
+/// <summary>A vendor's data policy: what each generation is trained on.</summary>
+public sealed record TrainingSpec
+{
+    /// <summary>Replace (newest scrape) or accumulate (all scrapes so far).</summary>
+    public DataPolicyKind Policy { get; init; } = DataPolicyKind.Replace;
+
+    /// <summary>Whose documents are scraped.</summary>
+    public ScrapeSources Sources { get; init; } = ScrapeSources.All;
+
+    /// <summary>At most this many documents per scrape, drawn uniformly; null scrapes everything new.</summary>
+    public int? CrawlBudget { get; init; }
+
+    /// <summary>Share of generation 0's human training documents kept and added to every later generation.</summary>
+    public double KeepHumanFraction { get; init; }
+
+    /// <summary>Fresh real documents (never published) added to every generation's training set.</summary>
+    public int FreshHumanDocuments { get; init; }
+}

@@ -1,0 +1,129 @@
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Scenarios.Tests;
+
+public class ScenarioValidationTests
+{
+    private const string Minimal = """{ "name": "t", "vendors": [ { "name": "a" } ] }""";
+
+    private static IReadOnlyList<ScenarioError> ErrorsOf(string json) => ScenarioLoader.Validate(json, out _);
+
+    [Fact]
+    public void A_minimal_scenario_gets_every_default()
+    {
+        var scenario = ScenarioLoader.Parse(Minimal);
+
+        Assert.Equal(new Scenario().Ticks, scenario.Ticks);
+        Assert.Equal(ModelFamilyKind.Ngram, scenario.Vendors[0].Model.Family);
+        Assert.Equal(DataPolicyKind.Replace, scenario.Vendors[0].Training.Policy);
+        Assert.Equal(128, scenario.Data.Text.DocumentTokens);
+    }
+
+    [Fact]
+    public void An_unknown_field_is_named_with_the_allowed_fields()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "modle": {} } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].modle", error.Path);
+        Assert.Contains("'modle'", error.Message);
+        Assert.Contains("model", error.Message);
+        Assert.Contains("training", error.Message);
+    }
+
+    [Fact]
+    public void A_bad_enum_value_names_the_field_what_was_found_and_the_allowed_values()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "model": { "family": "lstm" } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].model.family", error.Path);
+        Assert.Contains("\"lstm\"", error.Message);
+        Assert.Contains("\"ngram\"", error.Message);
+        Assert.Contains("\"gaussian\"", error.Message);
+    }
+
+    [Fact]
+    public void An_out_of_range_number_names_the_range()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "training": { "keepHumanFraction": 1.5 } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].training.keepHumanFraction", error.Path);
+        Assert.Contains("1.5", error.Message);
+        Assert.Contains("<= 1", error.Message);
+    }
+
+    [Fact]
+    public void A_wrong_type_names_the_expected_type()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "ticks": "ten", "vendors": [ { "name": "a" } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.ticks", error.Path);
+        Assert.Contains("\"ten\"", error.Message);
+        Assert.Contains("integer", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_named()
+    {
+        var errors = ErrorsOf("""{ "name": "t" }""");
+
+        Assert.Contains(errors, e => e.Message.Contains("'vendors'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Broken_json_gives_line_and_position()
+    {
+        var errors = ErrorsOf("{ \"name\": \"t\",\n  \"vendors\": [ }");
+
+        var error = Assert.Single(errors);
+        Assert.Contains("line 2", error.Message);
+    }
+
+    [Fact]
+    public void A_model_family_that_cannot_fit_the_data_is_rejected()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "data": { "kind": "gaussian" }, "vendors": [ { "name": "a", "model": { "family": "ngram" } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].model.family", error.Path);
+        Assert.Contains("\"gaussian\"", error.Message);
+    }
+
+    [Fact]
+    public void Probabilities_must_sum_to_one()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "data": { "kind": "categorical", "categorical": { "probabilities": [0.5, 0.6] } }, "vendors": [ { "name": "a", "model": { "family": "categorical" } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.data.categorical.probabilities", error.Path);
+    }
+
+    [Fact]
+    public void Vendor_names_must_be_unique()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a" }, { "name": "a" } ] }""");
+
+        Assert.Equal("$.vendors[1].name", Assert.Single(errors).Path);
+    }
+
+    [Fact]
+    public void Several_problems_are_all_reported()
+    {
+        var errors = ErrorsOf("""{ "name": "T T", "ticks": 0, "vendors": [ { "name": "a", "decoding": { "temperature": -1 } } ] }""");
+
+        Assert.Contains(errors, e => e.Path == "$.name");
+        Assert.Contains(errors, e => e.Path == "$.ticks");
+        Assert.Contains(errors, e => e.Path == "$.vendors[0].decoding.temperature");
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_validation_error()
+    {
+        var e = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.LoadFile("no-such-scenario.json"));
+
+        Assert.Contains("does not exist", e.Message);
+    }
+}

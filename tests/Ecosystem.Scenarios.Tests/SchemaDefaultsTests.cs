@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Scenarios.Tests;
+
+/// <summary>The schema documents defaults for users; the records apply them. The two must agree.</summary>
+public class SchemaDefaultsTests
+{
+    [Fact]
+    public void Every_default_in_the_schema_matches_the_record_default()
+    {
+        var schema = JsonNode.Parse(ScenarioSchema.Text)!;
+        var defaults = JsonNode.Parse(ScenarioJson.Serialize(new Scenario()))!;
+        var vendorDefaults = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new VendorSpec(), ScenarioJson.Options))!;
+        var checkedCount = 0;
+
+        void Walk(JsonNode schemaNode, JsonNode? valueNode, string path)
+        {
+            var node = schemaNode;
+            if (node["$ref"] is { } reference)
+            {
+                var name = reference.GetValue<string>().Split('/').Last();
+                node = schema["definitions"]![name]!;
+            }
+
+            if (schemaNode["default"] is { } expected)
+            {
+                Assert.True(JsonNode.DeepEquals(expected, valueNode), $"{path}: schema default {expected.ToJsonString()} but record default {valueNode?.ToJsonString() ?? "null"}");
+                checkedCount++;
+            }
+
+            if (node["properties"] is JsonObject properties && valueNode is JsonObject values)
+            {
+                foreach (var (name, child) in properties)
+                {
+                    if (name != "$schema")
+                    {
+                        Walk(child!, values[name], $"{path}.{name}");
+                    }
+                }
+            }
+        }
+
+        Walk(schema, defaults, "$");
+        Walk(schema["definitions"]!["vendor"]!, vendorDefaults, "$.vendors[*]");
+
+        Assert.True(checkedCount > 30, $"only {checkedCount} defaults were compared");
+    }
+}
