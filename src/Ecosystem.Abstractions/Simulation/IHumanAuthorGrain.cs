@@ -1,0 +1,9 @@
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>A human author who publishes real text (or samples of the true distribution) into the corpus.</summary>
+/// <remarks>Keyed by <see cref="WorldAddress.Author"/>.</remarks>
+public interface IHumanAuthorGrain : IGrainWithStringKey
+{
+    /// <summary>Publishes <paramref name="count"/> documents at <paramref name="tick"/>; returns how many it had to publish.</summary>
+    Task<int> PublishAsync(RunSpec spec, int replicate, int authorIndex, int tick, int count);
+}

@@ -1,0 +1,21 @@
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
+
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>One trained model generation of a vendor: fits once, then samples and scores on request.</summary>
+/// <remarks>Keyed by <see cref="WorldAddress.Generation"/>. Heavy work runs off the grain scheduler.</remarks>
+public interface IModelGenerationGrain : IGrainWithStringKey
+{
+    /// <summary>Fits the model to the training set (documents in canonical order).</summary>
+    Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet);
+
+    /// <summary>Samples documents for <paramref name="tick"/>.</summary>
+    Task<IReadOnlyList<DocumentContent>> SampleAsync(int tick, int count, int length, double temperature);
+
+    /// <summary>Per-document perplexity of <paramref name="documents"/> under this model.</summary>
+    Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents);
+
+    /// <summary>The model's own metrics at <paramref name="tick"/>: fitted parameters, distance to the truth, held-out perplexity.</summary>
+    Task<IReadOnlyList<MetricRow>> MeasureAsync(int tick);
+}

@@ -1,0 +1,16 @@
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>A model vendor: scrapes the corpus under its data policy, trains generations on its release schedule,
+/// deploys the newest one and measures it.</summary>
+/// <remarks>Keyed by <see cref="WorldAddress.Vendor"/>.</remarks>
+public interface IModelVendorGrain : IGrainWithStringKey
+{
+    /// <summary>Trains the next generation when a release is due at <paramref name="tick"/>; returns whether it did.</summary>
+    Task<bool> TrainIfDueAsync(RunSpec spec, int replicate, int vendorIndex, int tick);
+
+    /// <summary>The deployed generation publishes its documents for <paramref name="tick"/>; returns how many.</summary>
+    Task<int> PublishAsync(int tick);
+
+    /// <summary>Measures the deployed generation and what it published at <paramref name="tick"/>.</summary>
+    Task<VendorTickResult> MeasureAsync(int tick);
+}

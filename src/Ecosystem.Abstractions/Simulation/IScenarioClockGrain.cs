@@ -1,0 +1,15 @@
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>The clock of one run: advances ticks, running the phases in order with a barrier after each.</summary>
+/// <remarks>Keyed by run id.</remarks>
+public interface IScenarioClockGrain : IGrainWithStringKey
+{
+    /// <summary>Sets up every world of the run; calling it again with the same spec does nothing.</summary>
+    Task StartAsync(RunSpec spec);
+
+    /// <summary>Runs the next tick to completion and returns what it produced.</summary>
+    Task<TickReport> AdvanceAsync();
+
+    /// <summary>Where the run stands.</summary>
+    Task<RunStatus> GetStatusAsync();
+}

@@ -1,0 +1,9 @@
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>Where a run stands: its id, ticks done and planned.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RunStatus(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] int CompletedTicks,
+    [property: Id(2)] int TotalTicks,
+    [property: Id(3)] bool Started);
