@@ -1,0 +1,136 @@
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Grains.Authors;
+using Ecosystem.Grains.Corpus;
+using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Runs;
+using Ecosystem.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace Ecosystem.Grains.Clock;
+
+/// <summary>The clock of a run: each tick runs the phases in order — humans publish, vendors train, deployed models
+/// publish, everything is measured — with a barrier after each, across every world of the run.</summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
+{
+    private RunContext? _context;
+    private WorldTotals[] _totals = [];
+    private int _completedTicks;
+
+    /// <inheritdoc />
+    public async Task StartAsync(RunSpec spec)
+    {
+        if (_context is not null)
+        {
+            return;
+        }
+
+        // Loading and tokenizing the corpus is heavy: do it off the grain scheduler.
+        var context = await Task.Run(() =>
+        {
+            var c = contexts.Get(spec);
+            _ = c.Roster;
+            _ = c.Classifier;
+            _ = c.TailMass;
+            _ = c.HeldOut;
+            return c;
+        });
+        _context = context;
+        _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
+        logger.LogInformation("Run {RunId} started: {Worlds} world(s), {Authors} author(s) each", spec.RunId, context.Scenario.Replicates, context.Roster.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<TickReport> AdvanceAsync()
+    {
+        var context = _context ?? throw new InvalidOperationException("The run has not been started.");
+        var scenario = context.Scenario;
+        var tick = _completedTicks;
+        if (tick >= scenario.Ticks)
+        {
+            throw new InvalidOperationException($"The run has already completed its {scenario.Ticks} ticks.");
+        }
+
+        var worlds = Enumerable.Range(0, scenario.Replicates).ToArray();
+        var schedule = new PublishingSchedule(scenario.Humans);
+
+        var humanCounts = await Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, context.Roster.Count)
+            .Select(a => (Author: a, Count: schedule.CountAt(a, tick)))
+            .Where(x => x.Count > 0)
+            .Select(x => GrainFactory.GetGrain<IHumanAuthorGrain>(new WorldAddress(context.Spec.RunId, w).Author(x.Author))
+                .PublishAsync(context.Spec, w, x.Author, tick, x.Count))));
+
+        var vendors = worlds.SelectMany(w => scenario.Vendors.Select((v, i) => (World: w, Index: i,
+            Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
+        var trained = await Task.WhenAll(vendors.Select(v => v.Grain.TrainIfDueAsync(context.Spec, v.World, v.Index, tick)));
+        var modelCounts = await Task.WhenAll(vendors.Select(v => v.Grain.PublishAsync(tick)));
+
+        var corpusMeasurements = await Task.WhenAll(worlds.Select(w => MeasureCorpusAsync(context, w, tick)));
+        var vendorMeasurements = await Task.WhenAll(vendors.Select(v => v.Grain.MeasureAsync(tick)));
+
+        var rows = new List<MetricRow>();
+        var samples = new List<SampledDocument>();
+        foreach (var (corpusRows, corpusSamples) in corpusMeasurements)
+        {
+            rows.AddRange(corpusRows);
+            samples.AddRange(corpusSamples);
+        }
+
+        foreach (var measurement in vendorMeasurements)
+        {
+            rows.AddRange(measurement.Metrics);
+            samples.AddRange(measurement.Samples);
+        }
+
+        _completedTicks++;
+        return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
+    }
+
+    /// <inheritdoc />
+    public Task<RunStatus> GetStatusAsync() => Task.FromResult(new RunStatus(
+        this.GetPrimaryKeyString(), _completedTicks, _context?.Scenario.Ticks ?? 0, _context is not null));
+
+    private async Task<(List<MetricRow> Rows, List<SampledDocument> Samples)> MeasureCorpusAsync(RunContext context, int world, int tick)
+    {
+        var published = await ShardWriter.TickAsync(GrainFactory, new WorldAddress(context.Spec.RunId, world), context.Scenario.Shards, tick);
+        var totals = _totals[world];
+        totals.Add(published);
+
+        // With many replicates the corpus of each world adds little: keep the first world's rows only.
+        if (world > 0)
+        {
+            return ([], []);
+        }
+
+        var sink = new RowSink(tick, world, "", "");
+        var documents = totals.HumanDocuments + totals.SyntheticDocuments;
+        var units = totals.HumanUnits + totals.SyntheticUnits;
+        sink.Add(MetricNames.DocumentsTotal, documents);
+        sink.Add(MetricNames.DocumentsHuman, totals.HumanDocuments);
+        sink.Add(MetricNames.DocumentsSynthetic, totals.SyntheticDocuments);
+        sink.Add(MetricNames.SyntheticShareDocuments, documents == 0 ? 0 : (double)totals.SyntheticDocuments / documents);
+        sink.Add(MetricNames.SyntheticShareTokens, units == 0 ? 0 : (double)totals.SyntheticUnits / units);
+        sink.Add(MetricNames.PublishedSyntheticShare, published.Count == 0 ? 0 : (double)published.Count(d => d.Provenance.IsSynthetic) / published.Count);
+
+        var samples = new List<SampledDocument>();
+        if (context.IsText)
+        {
+            foreach (var genre in context.Genres)
+            {
+                sink.Add(MetricNames.GenreShare, documents == 0 ? 0 : (double)totals.Genres.GetValueOrDefault(genre) / documents, genre);
+            }
+
+            var tokens = published.Select(d => d.Content.Tokens).ToList();
+            await Task.Run(() => TextMeasurement.AddDiversity(sink, context, tokens, genres: null));
+
+            samples.AddRange(published
+                .Where(d => !d.Provenance.IsSynthetic)
+                .Take(context.Scenario.Metrics.SamplesPerTick)
+                .Select(d => new SampledDocument(world, d.Id, tick, d.Provenance, context.Decode(d.Content.Tokens), d.Content.Values)));
+        }
+
+        return (sink.Rows, samples);
+    }
+}

@@ -1,0 +1,45 @@
+using Ecosystem.Abstractions.Corpus;
+
+namespace Ecosystem.Grains.Clock;
+
+/// <summary>Running totals of one world's corpus: documents and tokens by provenance, and documents per genre.</summary>
+public sealed class WorldTotals
+{
+    private readonly SortedDictionary<string, long> _genres = new(StringComparer.Ordinal);
+
+    /// <summary>Human documents so far.</summary>
+    public long HumanDocuments { get; private set; }
+
+    /// <summary>Synthetic documents so far.</summary>
+    public long SyntheticDocuments { get; private set; }
+
+    /// <summary>Human tokens (or values) so far.</summary>
+    public long HumanUnits { get; private set; }
+
+    /// <summary>Synthetic tokens (or values) so far.</summary>
+    public long SyntheticUnits { get; private set; }
+
+    /// <summary>Documents per genre label so far (human genres known, model genres inferred).</summary>
+    public IReadOnlyDictionary<string, long> Genres => _genres;
+
+    /// <summary>Adds a tick's newly published documents.</summary>
+    public void Add(IEnumerable<Document> documents)
+    {
+        foreach (var document in documents)
+        {
+            if (document.Provenance.IsSynthetic)
+            {
+                SyntheticDocuments++;
+                SyntheticUnits += document.Content.Length;
+            }
+            else
+            {
+                HumanDocuments++;
+                HumanUnits += document.Content.Length;
+            }
+
+            var genre = document.Provenance.Genre;
+            _genres[genre] = _genres.GetValueOrDefault(genre) + 1;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Ecosystem.Grains.Runs;
+using Ecosystem.Metrics;
+
+namespace Ecosystem.Grains.Measurement;
+
+/// <summary>Diversity of a set of token documents: distinct-1..4, token entropy, vocabulary size, tail mass, genre shares.</summary>
+public static class TextMeasurement
+{
+    /// <summary>Adds the diversity rows of <paramref name="documents"/> to <paramref name="sink"/>, and their genre shares
+    /// when <paramref name="genres"/> (one label per document) is given.</summary>
+    public static void AddDiversity(RowSink sink, RunContext context, IReadOnlyList<int[]> documents, IEnumerable<string>? genres)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        var distinct = DistinctN.ComputeAll(documents);
+        string[] names = [MetricNames.Distinct1, MetricNames.Distinct2, MetricNames.Distinct3, MetricNames.Distinct4];
+        for (var n = 0; n < names.Length; n++)
+        {
+            sink.Add(names[n], distinct[n]);
+        }
+
+        var unigrams = UnigramCounts.From(documents);
+        sink.Add(MetricNames.TokenEntropyBits, TokenEntropy.Bits(unigrams));
+        sink.Add(MetricNames.VocabularySize, unigrams.Distinct);
+        if (context.TailMass is { } tail)
+        {
+            sink.Add(MetricNames.TailMass, tail.Compute(documents));
+        }
+
+        if (genres is null)
+        {
+            return;
+        }
+
+        foreach (var share in new GenreShares(context.Genres).Compute(genres))
+        {
+            sink.Add(MetricNames.GenreShare, share.Share, share.Genre);
+        }
+    }
+
+    /// <summary>Adds the mean and histogram of per-document perplexities under generation 0.</summary>
+    public static void AddGenerationZeroPerplexity(RowSink sink, int bins, IReadOnlyList<double> perplexities)
+    {
+        if (perplexities.Count == 0)
+        {
+            return;
+        }
+
+        sink.Add(MetricNames.GeneratedPerplexityGen0, perplexities.Average());
+
+        // Fixed log-spaced bins from 1 to 10^4 make histograms of different generations and runs comparable.
+        var histogram = Histogram.Logarithmic(1, 10_000, bins);
+        var result = histogram.Compute(perplexities);
+        for (var bin = 0; bin < histogram.BinCount; bin++)
+        {
+            sink.Add(MetricNames.PerplexityHistogramGen0, result.Fractions[bin], histogram.Edges[bin].ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Ecosystem.Abstractions;
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Grains.Corpus;
+using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Runs;
+using Ecosystem.Metrics;
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Grains.Vendors;
+
+/// <summary>A model vendor: scrapes the shared corpus under its data policy, trains a new generation on its release
+/// schedule, deploys it to publish synthetic text, and measures it.</summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVendorGrain
+{
+    private RunContext? _context;
+    private VendorSpec? _vendor;
+    private WorldAddress _world;
+    private int _replicate;
+    private int _vendorIndex;
+    private TrainingSetBuilder? _trainingSets;
+    private int _generation = -1;
+    private int? _lastTrainedTick;
+    private List<Document> _published = [];
+    private List<MetricRow> _trainingRows = [];
+
+    /// <inheritdoc />
+    public async Task<bool> TrainIfDueAsync(RunSpec spec, int replicate, int vendorIndex, int tick)
+    {
+        if (_context is null)
+        {
+            _context = contexts.Get(spec);
+            _vendor = _context.Scenario.Vendors[vendorIndex];
+            _world = new WorldAddress(spec.RunId, replicate);
+            _replicate = replicate;
+            _vendorIndex = vendorIndex;
+            _trainingSets = new TrainingSetBuilder(_vendor.Training);
+        }
+
+        _trainingRows = [];
+        var release = _vendor!.Release;
+        if (tick < release.First || (tick - release.First) % release.Every != 0)
+        {
+            return false;
+        }
+
+        var query = new ScrapeQuery(
+            _lastTrainedTick ?? -1,
+            TickPhase.VendorsTrain,
+            tick,
+            _vendor.Training.Sources == ScrapeSources.Self ? _vendor.Name : null);
+        var scraped = await ShardWriter.ScrapeAsync(GrainFactory, _world, _context.Scenario.Shards, query);
+        var random = RandomStreams.For(_context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick, "training-set");
+        var next = _generation + 1;
+        var fresh = FreshHumanDocuments(tick, random);
+        var trainingSet = _trainingSets!.Build(next, scraped, fresh, random);
+        if (trainingSet.Count == 0)
+        {
+            return false;
+        }
+
+        var setup = new GenerationSetup(_context.Spec, _replicate, _vendorIndex, next, tick);
+        await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+        _generation = next;
+        _lastTrainedTick = tick;
+
+        var sink = new RowSink(tick, _replicate, _vendor.Name, Generation);
+        var synthetic = trainingSet.Count(d => d.Provenance.IsSynthetic);
+        sink.Add(MetricNames.TrainingDocuments, trainingSet.Count);
+        sink.Add(MetricNames.TrainingSyntheticShare, (double)synthetic / trainingSet.Count);
+        _trainingRows = sink.Rows;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PublishAsync(int tick)
+    {
+        _published = [];
+        if (_generation < 0)
+        {
+            return 0;
+        }
+
+        var context = _context!;
+        var deployment = _vendor!.Deployment;
+        var length = deployment.DocumentLength ?? context.HumanDocumentLength;
+        var contents = await CurrentGeneration.SampleAsync(tick, deployment.DocumentsPerTick, length, _vendor.Decoding.Temperature);
+        var documents = new List<Document>(contents.Count);
+        for (var i = 0; i < contents.Count; i++)
+        {
+            var genre = context.Classifier?.Predict(contents[i].Tokens) ?? "";
+            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, "");
+            documents.Add(new Document(DocumentIds.Model(tick, _vendor.Name, _generation, i), tick, TickPhase.ModelsPublish, provenance, contents[i]));
+        }
+
+        await ShardWriter.AppendAsync(GrainFactory, _world, context.Scenario.Shards, documents);
+        _published = documents;
+        return documents.Count;
+    }
+
+    /// <inheritdoc />
+    public async Task<VendorTickResult> MeasureAsync(int tick)
+    {
+        if (_generation < 0)
+        {
+            return new VendorTickResult([], []);
+        }
+
+        var context = _context!;
+        var rows = new List<MetricRow>(await CurrentGeneration.MeasureAsync(tick));
+        rows.AddRange(_trainingRows);
+
+        var sink = new RowSink(tick, _replicate, _vendor!.Name, Generation);
+        if (context.IsText && _published.Count > 0)
+        {
+            var tokens = _published.Select(d => d.Content.Tokens).ToList();
+            TextMeasurement.AddDiversity(sink, context, tokens, _published.Select(d => d.Provenance.Genre));
+            var generationZero = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, 0));
+            var perplexities = await generationZero.PerplexitiesAsync(_published.Select(d => d.Content).ToList());
+            TextMeasurement.AddGenerationZeroPerplexity(sink, context.Scenario.Metrics.HistogramBins, perplexities);
+        }
+
+        rows.AddRange(sink.Rows);
+        var samples = _published
+            .Take(context.Scenario.Metrics.SamplesPerTick)
+            .Select(d => new SampledDocument(_replicate, d.Id, tick, d.Provenance, context.Decode(d.Content.Tokens), d.Content.Values))
+            .ToList();
+        return new VendorTickResult(rows, samples);
+    }
+
+    private IModelGenerationGrain CurrentGeneration => GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor!.Name, _generation));
+
+    private string Generation => _generation.ToString(CultureInfo.InvariantCulture);
+
+    private List<Document> FreshHumanDocuments(int tick, Random random)
+    {
+        var count = _vendor!.Training.FreshHumanDocuments;
+        var context = _context!;
+        var documents = new List<Document>(count);
+        for (var i = 0; i < count; i++)
+        {
+            Provenance provenance;
+            DocumentContent content;
+            if (context.Corpus is { } corpus)
+            {
+                var source = corpus.Train[random.Next(corpus.Train.Count)];
+                provenance = new Provenance(AuthorKind.Human, "licensed", "", -1, source.Genre, false, source.Id);
+                content = DocumentContent.FromTokens(source.Tokens);
+            }
+            else
+            {
+                provenance = new Provenance(AuthorKind.Human, "licensed", "", -1, "", false, "");
+                content = context.Truth!.Sample(context.Scenario.Humans.DocumentLength, random);
+            }
+
+            documents.Add(new Document(DocumentIds.Fresh(tick, _vendor.Name, i), tick, TickPhase.VendorsTrain, provenance, content));
+        }
+
+        return documents;
+    }
+}

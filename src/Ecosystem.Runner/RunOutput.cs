@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Metrics;
+
+namespace Ecosystem.Runner;
+
+/// <summary>The files of one run, written as ticks complete so that nothing already written is lost if the process dies.</summary>
+/// <remarks>Rows are appended and flushed per tick; run.json is replaced atomically and says "completed" only once
+/// every tick is on disk, so a half-finished run never looks complete.</remarks>
+public sealed class RunOutput : IDisposable
+{
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly JsonSerializerOptions SampleJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private readonly MetricsCsvWriter _metrics;
+    private readonly StreamWriter _samples;
+    private RunManifest _manifest;
+
+    private RunOutput(string directory, RunManifest manifest)
+    {
+        Directory = directory;
+        _manifest = manifest;
+        _metrics = new MetricsCsvWriter(Path.Combine(directory, RunFiles.Metrics));
+        _samples = new StreamWriter(Path.Combine(directory, RunFiles.Samples), append: false);
+        WriteManifest();
+    }
+
+    /// <summary>The run's folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The manifest as last written.</summary>
+    public RunManifest Manifest => _manifest;
+
+    /// <summary>Creates the folder and starts a run's files; refuses a folder that already holds a run.</summary>
+    /// <exception cref="IOException">The folder already holds a run.</exception>
+    public static RunOutput Create(string directory, RunManifest manifest)
+    {
+        if (File.Exists(Path.Combine(directory, RunFiles.Manifest)))
+        {
+            throw new IOException($"'{directory}' already holds a run; choose another --out folder.");
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        return new RunOutput(directory, manifest);
+    }
+
+    /// <summary>Appends a completed tick's rows and samples, then records the tick in run.json.</summary>
+    public void AppendTick(TickReport report)
+    {
+        _metrics.Append(report.Metrics);
+        foreach (var sample in report.Samples)
+        {
+            _samples.WriteLine(JsonSerializer.Serialize(SampleLine.From(sample), SampleJson));
+        }
+
+        _samples.Flush();
+        _manifest = _manifest with { CompletedTicks = report.Tick + 1 };
+        WriteManifest();
+    }
+
+    /// <summary>Marks the run finished with <paramref name="status"/>, listing its files.</summary>
+    public void Finish(RunStatusKind status, string? error, IReadOnlyList<string> files)
+    {
+        _metrics.Dispose();
+        _samples.Flush();
+        _manifest = _manifest with { Status = status, Error = error, FinishedAt = DateTimeOffset.UtcNow, Files = files };
+        WriteManifest();
+    }
+
+    /// <summary>The manifest of an existing run folder.</summary>
+    public static RunManifest ReadManifest(string directory) =>
+        JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(Path.Combine(directory, RunFiles.Manifest)), ManifestJson)
+        ?? throw new InvalidDataException($"'{directory}' has an empty run.json.");
+
+    /// <summary>Records the files now in a finished run's folder (plots written after the run) in its run.json.</summary>
+    public static void RecordFiles(string directory)
+    {
+        var manifest = ReadManifest(directory) with { Files = ScenarioRunner.FilesOf(directory) };
+        WriteManifest(directory, manifest);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _samples.Dispose();
+    }
+
+    private void WriteManifest() => WriteManifest(Directory, _manifest);
+
+    private static void WriteManifest(string directory, RunManifest manifest)
+    {
+        var path = Path.Combine(directory, RunFiles.Manifest);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(manifest, ManifestJson));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private sealed record SampleLine(
+        int Replicate, string Id, int Tick, string Kind, string Author, string Vendor, int? Generation,
+        string Genre, bool GenreInferred, string? Text, double[]? Values)
+    {
+        public static SampleLine From(SampledDocument d) => new(
+            d.Replicate, d.DocumentId, d.Tick, d.Provenance.Kind.ToString().ToLowerInvariant(), d.Provenance.AuthorId,
+            d.Provenance.Vendor, d.Provenance.IsSynthetic ? d.Provenance.Generation : null, d.Provenance.Genre,
+            d.Provenance.GenreInferred, d.Text.Length > 0 ? d.Text : null, d.Values.Length > 0 ? d.Values : null);
+    }
+}

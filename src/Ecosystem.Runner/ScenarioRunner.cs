@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Runner;
+
+/// <summary>Runs a scenario on a cluster (embedded or remote) through its clock grain, writing the run's files tick by tick.</summary>
+public sealed class ScenarioRunner(IGrainFactory grains)
+{
+    /// <summary>The simulator's version, recorded in run.json.</summary>
+    public static string Version { get; } =
+        typeof(ScenarioRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Runs <paramref name="scenario"/> to the end (or until cancelled) and writes its files into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="scenario">The resolved scenario.</param>
+    /// <param name="outputDirectory">Folder for metrics.csv, run.json and samples.jsonl; must not hold a run already.</param>
+    /// <param name="progress">Receives progress after every tick.</param>
+    /// <param name="cancellationToken">Stops the run between ticks; files stay consistent and say "cancelled".</param>
+    public async Task<RunResult> RunAsync(Scenario scenario, string outputDirectory, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var runId = $"{scenario.Name}-{Guid.NewGuid():N}";
+        var scenarioJson = ScenarioJson.Serialize(scenario);
+        var manifest = new RunManifest
+        {
+            RunId = runId,
+            Scenario = scenario.Name,
+            Seed = scenario.Seed,
+            Version = Version,
+            Status = RunStatusKind.Running,
+            CompletedTicks = 0,
+            TotalTicks = scenario.Ticks,
+            StartedAt = DateTimeOffset.UtcNow,
+            ResolvedScenario = JsonNode.Parse(scenarioJson)!,
+        };
+
+        var rows = new List<MetricRow>();
+        using var output = RunOutput.Create(outputDirectory, manifest);
+        var clock = grains.GetGrain<IScenarioClockGrain>(runId);
+        var stopwatch = Stopwatch.StartNew();
+        long published = 0;
+        var trained = 0;
+        try
+        {
+            await clock.StartAsync(new RunSpec(runId, scenarioJson));
+            for (var tick = 0; tick < scenario.Ticks; tick++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = await clock.AdvanceAsync();
+                output.AppendTick(report);
+                rows.AddRange(report.Metrics);
+                published += report.DocumentsPublished;
+                trained += report.GenerationsTrained;
+                progress?.Report(new RunProgress(tick + 1, scenario.Ticks, published, trained, stopwatch.Elapsed));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            output.Finish(RunStatusKind.Cancelled, "cancelled", FilesOf(outputDirectory));
+            throw;
+        }
+        catch (Exception e)
+        {
+            output.Finish(RunStatusKind.Failed, e.Message, FilesOf(outputDirectory));
+            throw;
+        }
+
+        output.Finish(RunStatusKind.Completed, null, FilesOf(outputDirectory));
+        return new RunResult(outputDirectory, output.Manifest, rows);
+    }
+
+    internal static IReadOnlyList<string> FilesOf(string directory) =>
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+}
