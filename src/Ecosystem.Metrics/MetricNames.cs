@@ -1,0 +1,112 @@
+using System.Reflection;
+
+namespace Ecosystem.Metrics;
+
+/// <summary>Every metric name written to the metrics CSV, each declared once here.</summary>
+public static class MetricNames
+{
+    /// <summary>Share of corpus documents that are synthetic.</summary>
+    public const string SyntheticShareDocuments = "synthetic_share_documents";
+
+    /// <summary>Share of corpus tokens that are synthetic.</summary>
+    public const string SyntheticShareTokens = "synthetic_share_tokens";
+
+    /// <summary>Corpus documents.</summary>
+    public const string DocumentsTotal = "documents_total";
+
+    /// <summary>Human corpus documents.</summary>
+    public const string DocumentsHuman = "documents_human";
+
+    /// <summary>Synthetic corpus documents.</summary>
+    public const string DocumentsSynthetic = "documents_synthetic";
+
+    /// <summary>distinct-1 (see <see cref="Metrics.DistinctN"/>).</summary>
+    public const string Distinct1 = "distinct_1";
+
+    /// <summary>distinct-2.</summary>
+    public const string Distinct2 = "distinct_2";
+
+    /// <summary>distinct-3.</summary>
+    public const string Distinct3 = "distinct_3";
+
+    /// <summary>distinct-4.</summary>
+    public const string Distinct4 = "distinct_4";
+
+    /// <summary>Unigram token entropy in bits (see <see cref="Metrics.TokenEntropy"/>).</summary>
+    public const string TokenEntropyBits = "token_entropy_bits";
+
+    /// <summary>Distinct tokens used.</summary>
+    public const string VocabularySize = "vocabulary_size";
+
+    /// <summary>Share of tokens outside the human top-k (see <see cref="Metrics.TailMass"/>).</summary>
+    public const string TailMass = "tail_mass";
+
+    /// <summary>Share of documents per genre; the label is the genre.</summary>
+    public const string GenreShare = "genre_share";
+
+    /// <summary>Perplexity of a model on held-out human text.</summary>
+    public const string HeldoutPerplexity = "heldout_perplexity";
+
+    /// <summary>Mean per-document perplexity of generated text under the generation-0 model.</summary>
+    public const string GeneratedPerplexityGen0 = "generated_perplexity_gen0";
+
+    /// <summary>Histogram density of per-document perplexities of generated text under generation 0; the label is the bin.</summary>
+    public const string PerplexityHistogramGen0 = "perplexity_histogram_gen0";
+
+    /// <summary>Documents in a vendor's training set.</summary>
+    public const string TrainingDocuments = "training_documents";
+
+    /// <summary>Synthetic share of a vendor's training set.</summary>
+    public const string TrainingSyntheticShare = "training_synthetic_share";
+
+    /// <summary>Mean of a fitted continuous model (theory experiments).</summary>
+    public const string Mean = "mean";
+
+    /// <summary>Variance of a fitted continuous model (theory experiments).</summary>
+    public const string Variance = "variance";
+
+    /// <summary>Error of the fitted mean against the original distribution's.</summary>
+    public const string MeanError = "mean_error";
+
+    /// <summary>2-Wasserstein distance to the original distribution.</summary>
+    public const string Wasserstein2 = "wasserstein_2";
+
+    /// <summary>KL divergence from the original distribution to the fitted one.</summary>
+    public const string KlToOriginal = "kl_to_original";
+
+    /// <summary>1 when a categorical model has collapsed to a single category (an absorbing state), else 0.</summary>
+    public const string AbsorbedState = "absorbed_state";
+
+    /// <summary>Categories with non-zero probability in a categorical model.</summary>
+    public const string SupportSize = "support_size";
+
+    private static readonly Lazy<IReadOnlyList<string>> AllNames = new(CollectAll);
+
+    /// <summary>Every name declared here, in ordinal order (found by reflection, so new constants are included).</summary>
+    public static IReadOnlyList<string> All => AllNames.Value;
+
+    /// <summary>The distinct-n name for n = 1..4.</summary>
+    public static string Distinct(int n) => n switch
+    {
+        1 => Distinct1,
+        2 => Distinct2,
+        3 => Distinct3,
+        4 => Distinct4,
+        _ => throw new ArgumentOutOfRangeException(nameof(n), n, "distinct-n is defined for n = 1..4."),
+    };
+
+    private static IReadOnlyList<string> CollectAll()
+    {
+        var names = new List<string>();
+        foreach (var f in typeof(MetricNames).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (f.IsLiteral && f.FieldType == typeof(string))
+            {
+                names.Add((string)f.GetRawConstantValue()!);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+}
