@@ -44,6 +44,9 @@ public static class MetricNames
     /// <summary>Share of documents per genre; the label is the genre.</summary>
     public const string GenreShare = "genre_share";
 
+    /// <summary>Share of synthetic documents among those published in one tick.</summary>
+    public const string PublishedSyntheticShare = "published_synthetic_share";
+
     /// <summary>Perplexity of a model on held-out human text.</summary>
     public const string HeldoutPerplexity = "heldout_perplexity";
 

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Text;
 
 namespace Ecosystem.Metrics;

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 namespace Ecosystem.Metrics.Tests;
 
 public class MetricsCsvTests
