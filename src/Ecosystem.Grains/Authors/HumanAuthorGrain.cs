@@ -14,7 +14,7 @@ public sealed class HumanAuthorGrain(RunContextCache contexts) : Grain, IHumanAu
     /// <inheritdoc />
     public async Task<int> PublishAsync(RunSpec spec, int replicate, int authorIndex, int tick, int count)
     {
-        var context = contexts.Get(spec);
+        var context = await contexts.GetAsync(spec);
         var world = new WorldAddress(spec.RunId, replicate);
         var documents = context.IsText
             ? RealText(context, authorIndex, tick, count)

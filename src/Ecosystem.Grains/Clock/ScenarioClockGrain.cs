@@ -27,16 +27,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<Scenari
             return;
         }
 
-        // Loading and tokenizing the corpus is heavy: do it off the grain scheduler.
-        var context = await Task.Run(() =>
-        {
-            var c = contexts.Get(spec);
-            _ = c.Roster;
-            _ = c.Classifier;
-            _ = c.TailMass;
-            _ = c.HeldOut;
-            return c;
-        });
+        var context = await contexts.GetAsync(spec);
         _context = context;
         _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
         logger.LogInformation("Run {RunId} started: {Worlds} world(s), {Authors} author(s) each", spec.RunId, context.Scenario.Replicates, context.Roster.Count);

@@ -23,7 +23,7 @@ public sealed class ModelGenerationGrain(RunContextCache contexts) : Grain, IMod
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         _setup = setup;
-        _context = contexts.Get(setup.Run);
+        _context = await contexts.GetAsync(setup.Run);
         var vendor = _context.Scenario.Vendors[setup.VendorIndex];
         var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data);
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");

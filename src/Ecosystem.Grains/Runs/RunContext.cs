@@ -12,28 +12,21 @@ namespace Ecosystem.Grains.Runs;
 /// <remarks>Everything is derived deterministically from the scenario, so every silo builds the same context.</remarks>
 public sealed class RunContext
 {
-    private readonly Lazy<HumanCorpus?> _corpus;
-    private readonly Lazy<AuthorRoster> _roster;
-    private readonly Lazy<GenreClassifier?> _classifier;
-    private readonly Lazy<TailMass?> _tailMass;
-    private readonly Lazy<IReadOnlyList<DocumentContent>> _heldOut;
-
-    /// <summary>Builds the context of <paramref name="spec"/>'s run; heavy parts load on first use.</summary>
-    public RunContext(RunSpec spec)
+    private RunContext(RunSpec spec, Scenario scenario, HumanCorpus? corpus)
     {
         Spec = spec;
-        Scenario = ScenarioLoader.Parse(spec.ScenarioJson, $"run {spec.RunId}");
-        IsText = Scenario.Data.Kind == DataKind.Text;
-        Truth = TrueDistributions.From(Scenario.Data);
-        _corpus = new Lazy<HumanCorpus?>(() => IsText ? HumanCorpusLoader.Load(CorpusOptionsOf(Scenario)) : null);
-        _roster = new Lazy<AuthorRoster>(() => AuthorRoster.Build(Scenario, Corpus));
-        _classifier = new Lazy<GenreClassifier?>(() => Corpus is { } corpus
-            ? GenreClassifier.Train(corpus.Train.Select(d => new GenreExample(d.Genre, d.Tokens)))
-            : null);
-        _tailMass = new Lazy<TailMass?>(() => Corpus is { } corpus
-            ? new TailMass(corpus.Train.Select(d => d.Tokens).ToList(), Scenario.Metrics.TailTopK)
-            : null);
-        _heldOut = new Lazy<IReadOnlyList<DocumentContent>>(() => SelectHeldOut(Corpus, Scenario.Metrics.HeldOutDocuments));
+        Scenario = scenario;
+        Corpus = corpus;
+        IsText = scenario.Data.Kind == DataKind.Text;
+        Truth = TrueDistributions.From(scenario.Data);
+        Roster = AuthorRoster.Build(scenario, corpus);
+        if (corpus is not null)
+        {
+            Classifier = GenreClassifier.Train(corpus.Train.Select(d => new GenreExample(d.Genre, d.Tokens)));
+            TailMass = new TailMass(corpus.Train.Select(d => d.Tokens).ToList(), scenario.Metrics.TailTopK);
+        }
+
+        HeldOut = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
     }
 
     /// <summary>The run's id and scenario JSON.</summary>
@@ -49,19 +42,19 @@ public sealed class RunContext
     public TrueDistribution? Truth { get; }
 
     /// <summary>The human corpus (train and held-out split); null unless the data is text.</summary>
-    public HumanCorpus? Corpus => _corpus.Value;
+    public HumanCorpus? Corpus { get; }
 
     /// <summary>Which author publishes which documents.</summary>
-    public AuthorRoster Roster => _roster.Value;
+    public AuthorRoster Roster { get; }
 
     /// <summary>Infers the genre of generated text; null unless the data is text.</summary>
-    public GenreClassifier? Classifier => _classifier.Value;
+    public GenreClassifier? Classifier { get; }
 
     /// <summary>The human head vocabulary for tail mass; null unless the data is text.</summary>
-    public TailMass? TailMass => _tailMass.Value;
+    public TailMass? TailMass { get; }
 
     /// <summary>Held-out human documents used for perplexity (never published); empty unless the data is text.</summary>
-    public IReadOnlyList<DocumentContent> HeldOut => _heldOut.Value;
+    public IReadOnlyList<DocumentContent> HeldOut { get; }
 
     /// <summary>Units (tokens or values) of a human document.</summary>
     public int HumanDocumentLength => IsText ? Scenario.Data.Text.DocumentTokens : Scenario.Humans.DocumentLength;
@@ -71,6 +64,17 @@ public sealed class RunContext
 
     /// <summary>Turns token ids back into text (empty for theory data).</summary>
     public string Decode(int[] tokens) => IsText ? TextTokenizer.Shared.Decode(tokens) : "";
+
+    /// <summary>Parses the scenario and loads everything the run needs. Call it on the thread pool: it reads and
+    /// tokenizes the corpus and trains the genre classifier.</summary>
+    public static async Task<RunContext> LoadAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        var scenario = ScenarioLoader.Parse(spec.ScenarioJson, $"run {spec.RunId}");
+        var corpus = scenario.Data.Kind == DataKind.Text
+            ? await HumanCorpusLoader.Shared.LoadAsync(CorpusOptionsOf(scenario), cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
+        return new RunContext(spec, scenario, corpus);
+    }
 
     private static CorpusOptions CorpusOptionsOf(Scenario scenario)
     {

@@ -32,7 +32,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     {
         if (_context is null)
         {
-            _context = contexts.Get(spec);
+            _context = await contexts.GetAsync(spec);
             _vendor = _context.Scenario.Vendors[vendorIndex];
             _world = new WorldAddress(spec.RunId, replicate);
             _replicate = replicate;

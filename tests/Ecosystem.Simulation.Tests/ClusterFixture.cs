@@ -1,0 +1,57 @@
+using Ecosystem.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace Ecosystem.Simulation.Tests;
+
+/// <summary>Starts a real in-process Orleans test cluster of the given size with the simulation's grains.</summary>
+public sealed class TestClusterHandle : IAsyncDisposable
+{
+    private TestClusterHandle(TestCluster cluster) => Cluster = cluster;
+
+    /// <summary>The running cluster.</summary>
+    public TestCluster Cluster { get; }
+
+    /// <summary>Deploys a cluster of <paramref name="silos"/> silos.</summary>
+    public static async Task<TestClusterHandle> StartAsync(int silos)
+    {
+        var builder = new TestClusterBuilder((short)silos);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestClusterHandle(cluster);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEcosystemSimulation();
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(1));
+    }
+}
+
+/// <summary>One single-silo cluster shared by the tests of a class.</summary>
+public sealed class SingleSiloCluster : IAsyncLifetime
+{
+    /// <summary>The handle, once started.</summary>
+    public TestClusterHandle Handle { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => Handle = await TestClusterHandle.StartAsync(1);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync() => await Handle.DisposeAsync();
+}

@@ -1,0 +1,61 @@
+using Ecosystem.Runner;
+
+namespace Ecosystem.Simulation.Tests;
+
+/// <summary>The same scenario and seed give byte-identical metrics whatever the cluster shape.</summary>
+public class DeterminismTests
+{
+    private const string TextScenario = """
+        {
+          "name": "determinism-text", "seed": 99, "ticks": 4, "shards": 3,
+          "data": { "kind": "text", "text": { "source": "brown", "documentTokens": 64, "maxDocuments": 400 } },
+          "humans": { "authors": 30, "documentsPerTick": 60 },
+          "vendors": [
+            { "name": "alpha", "training": { "policy": "replace", "crawlBudget": 150 }, "deployment": { "documentsPerTick": 120 } },
+            { "name": "beta", "model": { "order": 2 }, "training": { "policy": "accumulate", "keepHumanFraction": 0.2 },
+              "decoding": { "temperature": 0.8 }, "deployment": { "documentsPerTick": 80 } }
+          ],
+          "metrics": { "heldOutDocuments": 50 }
+        }
+        """;
+
+    private const string GaussianScenario = """
+        {
+          "name": "determinism-gaussian", "seed": 4, "ticks": 6, "replicates": 20, "shards": 2,
+          "data": { "kind": "mixture" },
+          "humans": { "authors": 3, "documentsPerTick": 6, "lastTick": 2, "documentLength": 20 },
+          "vendors": [
+            { "name": "g", "model": { "family": "gaussian" }, "deployment": { "documentsPerTick": 5, "documentLength": 20 } },
+            { "name": "m", "model": { "family": "gmm" }, "training": { "sources": "self", "freshHumanDocuments": 2 }, "deployment": { "documentsPerTick": 5 } }
+          ]
+        }
+        """;
+
+    [Theory]
+    [InlineData(TextScenario)]
+    [InlineData(GaussianScenario)]
+    public async Task One_silo_and_three_silos_write_identical_metrics(string json)
+    {
+        var scenario = ScenarioRuns.Parse(json);
+
+        string oneSilo;
+        await using (var cluster = await TestClusterHandle.StartAsync(1))
+        {
+            oneSilo = (await ScenarioRuns.RunAsync(cluster, scenario)).OutputDirectory;
+        }
+
+        string threeSilos;
+        await using (var cluster = await TestClusterHandle.StartAsync(3))
+        {
+            threeSilos = (await ScenarioRuns.RunAsync(cluster, scenario)).OutputDirectory;
+        }
+
+        var expected = await File.ReadAllBytesAsync(Path.Combine(oneSilo, RunFiles.Metrics));
+        var actual = await File.ReadAllBytesAsync(Path.Combine(threeSilos, RunFiles.Metrics));
+        Assert.True(expected.Length > 1000, "the run wrote metrics");
+        Assert.Equal(expected, actual);
+        Assert.Equal(
+            await File.ReadAllTextAsync(Path.Combine(oneSilo, RunFiles.Samples)),
+            await File.ReadAllTextAsync(Path.Combine(threeSilos, RunFiles.Samples)));
+    }
+}
