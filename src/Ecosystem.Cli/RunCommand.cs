@@ -89,7 +89,7 @@ public static class RunCommand
             Console.Out.WriteLine($"Plots: {written.Count} PNG file(s) in {Path.Combine(outputDirectory, RunFiles.Plots)}");
         }
 
-        AnsiConsole.Write(SummaryTable.Build(result.Metrics));
+        AnsiConsole.Write(SummaryTable.From(result.Metrics).ToSpectreTable());
         Console.Out.WriteLine(SummaryTable.Headline(result.Metrics));
         return ExitCodes.Success;
     }

@@ -49,7 +49,7 @@ public sealed class NGramModel : IGenerativeModel
     {
         var documents = new DocumentContent[count];
         var context = new int[_order - 1];
-        var scratch = new SamplingScratch();
+        var scratch = new SamplingScratch(_vocabularySize);
         var tempered = options.Temperature == 1 ? null : _tempered.GetOrAdd(options.Temperature, t => new TemperedUnigram(_unigram, t));
         for (var d = 0; d < count; d++)
         {
@@ -216,34 +216,34 @@ public sealed class NGramModel : IGenerativeModel
 
     private int SampleTempered(int[] context, TemperedUnigram tempered, SamplingScratch scratch, Random random)
     {
+        // Unroll the interpolation top-down: P(w) = Σ_n (Π_{m>n} λ_m) a_n(w) + Λ P_1(w), visiting each follower once.
         scratch.Reset();
-        for (var n = 2; n <= _order; n++)
+        double lambda = 1;
+        for (var n = _order; n >= 2; n--)
         {
-            if (_tables[n - 1].TryGetValue(NGramCounter.Pack(context.AsSpan(context.Length - (n - 1))), out var entry))
+            if (!_tables[n - 1].TryGetValue(NGramCounter.Pack(context.AsSpan(context.Length - (n - 1))), out var entry))
             {
-                foreach (var token in entry.Followers)
-                {
-                    scratch.Add(token);
-                }
+                continue;
             }
+
+            var scale = lambda / entry.Total;
+            for (var i = 0; i < entry.Followers.Length; i++)
+            {
+                scratch.Add(entry.Followers[i], scale * (entry.Counts[i] - _discount));
+            }
+
+            lambda *= _discount * entry.Distinct / entry.Total;
         }
 
         var inverse = 1 / tempered.Temperature;
         double seenWeight = 0;
         double seenUnigram = 0;
-        double lambda = 1;
         foreach (var token in scratch.Tokens)
         {
-            var p = Probability(context, token, out lambda);
-            var weight = Math.Pow(p, inverse);
+            var weight = Math.Pow(scratch.MassOf(token) + lambda * _unigram[token], inverse);
             scratch.Weights.Add(weight);
             seenWeight += weight;
             seenUnigram += tempered.Weights[token];
-        }
-
-        if (scratch.Tokens.Count == 0)
-        {
-            lambda = 1;
         }
 
         var restWeight = Math.Pow(lambda, inverse) * Math.Max(tempered.Total - seenUnigram, 0);

@@ -9,6 +9,10 @@ public sealed record HumanSpec
     /// <summary>Documents published by all authors together per tick.</summary>
     public int DocumentsPerTick { get; init; } = 100;
 
+    /// <summary>Documents already on the web when the simulation starts, published by all authors together at the first tick
+    /// on top of <see cref="DocumentsPerTick"/>.</summary>
+    public int InitialDocuments { get; init; }
+
     /// <summary>First tick at which humans publish.</summary>
     public int FirstTick { get; init; }
 

@@ -2,8 +2,9 @@ using Ecosystem.Scenarios;
 
 namespace Ecosystem.Grains.Authors;
 
-/// <summary>How many documents each human author publishes at each tick: the population's total per tick,
-/// split as evenly as integers allow, with the remainder rotating across authors from tick to tick.</summary>
+/// <summary>How many documents each human author publishes at each tick: the population's total per tick (plus the
+/// initial archive at the first tick), split as evenly as integers allow, with the remainder rotating across authors
+/// from tick to tick.</summary>
 public sealed class PublishingSchedule(HumanSpec humans)
 {
     /// <summary>Documents author <paramref name="author"/> publishes at <paramref name="tick"/>.</summary>
@@ -14,8 +15,9 @@ public sealed class PublishingSchedule(HumanSpec humans)
             return 0;
         }
 
-        var share = humans.DocumentsPerTick / humans.Authors;
-        var remainder = humans.DocumentsPerTick % humans.Authors;
+        var total = humans.DocumentsPerTick + (tick == humans.FirstTick ? humans.InitialDocuments : 0);
+        var share = total / humans.Authors;
+        var remainder = total % humans.Authors;
         var rotated = ((author - tick) % humans.Authors + humans.Authors) % humans.Authors;
         return share + (rotated < remainder ? 1 : 0);
     }
