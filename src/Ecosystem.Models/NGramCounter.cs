@@ -6,7 +6,9 @@ internal static class NGramCounter
 {
     public const int BitsPerToken = 16;
 
-    /// <summary>Packs the last <paramref name="length"/> tokens of a context window into a key (oldest token highest).</summary>
+    private const ulong TokenMask = (1UL << BitsPerToken) - 1;
+
+    /// <summary>Packs a context (oldest token in the highest bits) into a key; four tokens fill the 64 bits.</summary>
     public static long Pack(ReadOnlySpan<int> tokens)
     {
         long key = 0;
@@ -19,92 +21,108 @@ internal static class NGramCounter
     }
 
     /// <summary>Count tables per order: index n-1 holds the contexts of length n-1 for order n.</summary>
-    public static Dictionary<long, NGramContext>[] Build(IReadOnlyList<int[]> documents, int order, int beginToken)
+    public static NGramTable[] Build(IReadOnlyList<int[]> documents, int order, int beginToken)
     {
-        // Distinct n-grams of the highest order with their raw counts.
-        var grams = new List<(long Context, int Token)>();
-        var window = new int[order];
+        // Every n-gram of the highest order packed into one integer (up to five 16-bit tokens, hence 128 bits).
+        var total = 0;
         foreach (var document in documents)
         {
-            Array.Fill(window, beginToken);
+            total += document.Length;
+        }
+
+        var grams = new UInt128[total];
+        var width = BitsPerToken * order;
+        var mask = width == 128 ? UInt128.MaxValue : (UInt128.One << width) - 1;
+        var g = 0;
+        foreach (var document in documents)
+        {
+            UInt128 window = 0;
+            for (var i = 0; i < order - 1; i++)
+            {
+                window = (window << BitsPerToken) | (uint)beginToken;
+            }
+
             foreach (var token in document)
             {
-                window[order - 1] = token;
-                grams.Add((Pack(window.AsSpan(0, order - 1)), token));
-                Array.Copy(window, 1, window, 0, order - 1);
+                window = ((window << BitsPerToken) | (uint)token) & mask;
+                grams[g++] = window;
             }
         }
 
-        var tables = new Dictionary<long, NGramContext>[order];
-        var current = RunLength(grams);
+        var tables = new NGramTable[order];
+        var (keys, counts) = RunLength(grams);
         for (var n = order; n >= 1; n--)
         {
-            tables[n - 1] = ToTable(current);
+            tables[n - 1] = ToTable(keys, counts);
             if (n == 1)
             {
                 break;
             }
 
-            // Continuation counts: each distinct n-gram (u h w) contributes one to (h w).
-            var mask = n - 2 == 0 ? 0L : (1L << (BitsPerToken * (n - 2))) - 1;
-            var shorter = new List<(long Context, int Token)>(current.Count);
-            foreach (var (context, token, _) in current)
+            // Continuation counts: each distinct n-gram (u h w) contributes one to (h w); drop the oldest token.
+            var shorter = (UInt128.One << (BitsPerToken * (n - 1))) - 1;
+            var lower = new UInt128[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
             {
-                shorter.Add((context & mask, token));
+                lower[i] = keys[i] & shorter;
             }
 
-            current = RunLength(shorter);
+            (keys, counts) = RunLength(lower);
         }
 
         return tables;
     }
 
-    private static List<(long Context, int Token, int Count)> RunLength(List<(long Context, int Token)> grams)
+    /// <summary>Sorts <paramref name="grams"/> in place and returns the distinct values with their multiplicities.</summary>
+    private static (UInt128[] Keys, int[] Counts) RunLength(UInt128[] grams)
     {
-        grams.Sort();
-        var result = new List<(long, int, int)>();
-        var i = 0;
-        while (i < grams.Count)
+        Array.Sort(grams);
+        var distinct = 0;
+        for (var i = 0; i < grams.Length; i++)
         {
-            var j = i + 1;
-            while (j < grams.Count && grams[j] == grams[i])
+            if (i == 0 || grams[i] != grams[i - 1])
             {
-                j++;
+                distinct++;
             }
-
-            result.Add((grams[i].Context, grams[i].Token, j - i));
-            i = j;
         }
 
-        return result;
+        var keys = new UInt128[distinct];
+        var counts = new int[distinct];
+        var k = -1;
+        for (var i = 0; i < grams.Length; i++)
+        {
+            if (i == 0 || grams[i] != grams[i - 1])
+            {
+                keys[++k] = grams[i];
+            }
+
+            counts[k]++;
+        }
+
+        return (keys, counts);
     }
 
-    private static Dictionary<long, NGramContext> ToTable(List<(long Context, int Token, int Count)> counts)
+    private static NGramTable ToTable(UInt128[] keys, int[] counts)
     {
-        var table = new Dictionary<long, NGramContext>();
+        var contexts = new Dictionary<long, NGramContext>();
+        var followers = new int[keys.Length];
         var i = 0;
-        while (i < counts.Count)
+        while (i < keys.Length)
         {
+            var context = (long)(ulong)(keys[i] >> BitsPerToken);
             var j = i;
-            long total = 0;
-            while (j < counts.Count && counts[j].Context == counts[i].Context)
+            long sum = 0;
+            while (j < keys.Length && (long)(ulong)(keys[j] >> BitsPerToken) == context)
             {
-                total += counts[j].Count;
+                followers[j] = (int)(ulong)(keys[j] & TokenMask);
+                sum += counts[j];
                 j++;
             }
 
-            var followers = new int[j - i];
-            var values = new int[j - i];
-            for (var k = i; k < j; k++)
-            {
-                followers[k - i] = counts[k].Token;
-                values[k - i] = counts[k].Count;
-            }
-
-            table[counts[i].Context] = new NGramContext(followers, values, total);
+            contexts[context] = new NGramContext(i, j - i, sum);
             i = j;
         }
 
-        return table;
+        return new NGramTable(contexts, followers, counts);
     }
 }
