@@ -2,11 +2,30 @@ using Ecosystem.Abstractions.Corpus;
 
 namespace Ecosystem.Models;
 
-/// <summary>One-dimensional Gaussian mixture fitted by expectation-maximisation (the GMM example of Shumailov et al.).</summary>
-/// <remarks>Initialised from evenly spaced sample quantiles (deterministic, no restarts); a variance floor of 1e-6 of
-/// the data's variance keeps a component from collapsing onto a single point.</remarks>
-public sealed class GaussianMixtureFamily(int components, int maxIterations, double tolerance) : IModelFamily
+/// <summary>One-dimensional Gaussian mixture fitted by expectation-maximisation (Dempster, Laird and Rubin 1977), the GMM
+/// example of Shumailov et al. (Nature 2024), whose refit chain loses its modes and variance.</summary>
+/// <remarks>Initialised from evenly spaced sample quantiles (deterministic, no restarts, so the <see cref="Random"/> is
+/// not needed); a variance floor of 1e-6 of the data's variance keeps a component from collapsing onto a single point;
+/// stops when the log-likelihood changes by less than <c>tolerance</c> × max(1, |log-likelihood|) or after
+/// <c>maxIterations</c>.</remarks>
+public sealed class GaussianMixtureFamily : IModelFamily
 {
+    private readonly int _components;
+    private readonly int _maxIterations;
+    private readonly double _tolerance;
+
+    /// <summary>A family of <paramref name="components"/>-component mixtures fitted by at most
+    /// <paramref name="maxIterations"/> EM steps to a relative log-likelihood change of <paramref name="tolerance"/>.</summary>
+    public GaussianMixtureFamily(int components, int maxIterations, double tolerance)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(components);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIterations);
+        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
+        _components = components;
+        _maxIterations = maxIterations;
+        _tolerance = tolerance;
+    }
+
     /// <inheritdoc />
     public string Name => ModelFamilyNames.Gmm;
 
@@ -14,12 +33,12 @@ public sealed class GaussianMixtureFamily(int components, int maxIterations, dou
     public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
     {
         var x = trainingSet.SelectMany(d => d.Values).ToArray();
-        if (x.Length < components)
+        var k = _components;
+        if (x.Length < k)
         {
-            throw new ArgumentException($"Fitting {components} components needs at least {components} values; found {x.Length}.", nameof(trainingSet));
+            throw new ArgumentException($"Fitting {k} components needs at least {k} values; found {x.Length}.", nameof(trainingSet));
         }
 
-        var k = components;
         var sorted = x.Order().ToArray();
         var mean = x.Average();
         var dataVariance = Math.Max(x.Sum(v => (v - mean) * (v - mean)) / x.Length, 1e-12);
@@ -27,34 +46,42 @@ public sealed class GaussianMixtureFamily(int components, int maxIterations, dou
         var weights = Enumerable.Repeat(1.0 / k, k).ToArray();
         var means = Enumerable.Range(0, k).Select(j => sorted[(int)((j + 0.5) * sorted.Length / k)]).ToArray();
         var variances = Enumerable.Repeat(dataVariance / k, k).ToArray();
-        var responsibilities = new double[x.Length, k];
+        var responsibilities = new double[x.Length * k];
+        var logs = new double[k];
         var logLikelihood = double.NegativeInfinity;
 
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+        for (var iteration = 0; iteration < _maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            for (var j = 0; j < k; j++)
+            {
+                // The per-component constant of log(w_j N(x; m_j, v_j)), hoisted out of the loop over points.
+                logs[j] = Math.Log(weights[j]) - 0.5 * Math.Log(2 * Math.PI * variances[j]);
+            }
+
             double total = 0;
             for (var i = 0; i < x.Length; i++)
             {
                 // Log-sum-exp keeps far-away points from underflowing to a zero total.
-                var logs = new double[k];
+                var row = responsibilities.AsSpan(i * k, k);
                 var max = double.NegativeInfinity;
                 for (var j = 0; j < k; j++)
                 {
                     var d = x[i] - means[j];
-                    logs[j] = Math.Log(weights[j]) - 0.5 * Math.Log(2 * Math.PI * variances[j]) - d * d / (2 * variances[j]);
-                    max = Math.Max(max, logs[j]);
+                    row[j] = logs[j] - d * d / (2 * variances[j]);
+                    max = Math.Max(max, row[j]);
                 }
 
                 double sum = 0;
                 for (var j = 0; j < k; j++)
                 {
-                    sum += Math.Exp(logs[j] - max);
+                    row[j] = Math.Exp(row[j] - max);
+                    sum += row[j];
                 }
 
                 for (var j = 0; j < k; j++)
                 {
-                    responsibilities[i, j] = Math.Exp(logs[j] - max) / sum;
+                    row[j] /= sum;
                 }
 
                 total += max + Math.Log(sum);
@@ -65,8 +92,8 @@ public sealed class GaussianMixtureFamily(int components, int maxIterations, dou
                 double nj = 0, sx = 0;
                 for (var i = 0; i < x.Length; i++)
                 {
-                    nj += responsibilities[i, j];
-                    sx += responsibilities[i, j] * x[i];
+                    nj += responsibilities[i * k + j];
+                    sx += responsibilities[i * k + j] * x[i];
                 }
 
                 nj = Math.Max(nj, 1e-12);
@@ -74,14 +101,15 @@ public sealed class GaussianMixtureFamily(int components, int maxIterations, dou
                 double sv = 0;
                 for (var i = 0; i < x.Length; i++)
                 {
-                    sv += responsibilities[i, j] * (x[i] - means[j]) * (x[i] - means[j]);
+                    var d = x[i] - means[j];
+                    sv += responsibilities[i * k + j] * d * d;
                 }
 
                 variances[j] = Math.Max(sv / nj, floor);
                 weights[j] = nj / x.Length;
             }
 
-            var converged = Math.Abs(total - logLikelihood) < tolerance * Math.Max(1, Math.Abs(total));
+            var converged = Math.Abs(total - logLikelihood) <= _tolerance * Math.Max(1, Math.Abs(total));
             logLikelihood = total;
             if (converged)
             {
@@ -89,9 +117,10 @@ public sealed class GaussianMixtureFamily(int components, int maxIterations, dou
             }
         }
 
+        // Sorted by mean so that component labels are stable from one generation to the next.
         var order = Enumerable.Range(0, k).OrderBy(j => means[j]).ThenBy(j => j).ToArray();
         return new GaussianMixtureModel(
-            new MixtureComponents(order.Select(j => weights[j]).ToArray(), order.Select(j => means[j]).ToArray(), order.Select(j => variances[j]).ToArray()),
+            new MixtureComponents([.. order.Select(j => weights[j])], [.. order.Select(j => means[j])], [.. order.Select(j => variances[j])]),
             logLikelihood);
     }
 }

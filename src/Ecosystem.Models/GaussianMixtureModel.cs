@@ -11,8 +11,11 @@ public sealed class GaussianMixtureModel(MixtureComponents mixture, double logLi
     public MixtureComponents Mixture => mixture;
 
     /// <inheritdoc />
+    /// <remarks>Temperature T scales every component's variance by T (exact for one component, where p^(1/T) is the
+    /// normal with variance T σ²; for a mixture it is the usual spread-scaling convention).</remarks>
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
         var documents = new DocumentContent[count];
         for (var d = 0; d < count; d++)
         {
@@ -31,9 +34,11 @@ public sealed class GaussianMixtureModel(MixtureComponents mixture, double logLi
 
     /// <inheritdoc />
     public DocumentScore Score(DocumentContent document) =>
-        new(document.Values.Sum(v => Math.Log(mixture.Density(v))), document.Values.Length);
+        new(document.Values.Sum(mixture.LogDensity), document.Values.Length);
 
     /// <inheritdoc />
+    /// <remarks>Unlabelled "mean" and "variance" are the whole mixture's; labelled by component index they are the
+    /// component's.</remarks>
     public IReadOnlyList<ModelStatistic> Describe()
     {
         var statistics = new List<ModelStatistic>
@@ -45,9 +50,9 @@ public sealed class GaussianMixtureModel(MixtureComponents mixture, double logLi
         for (var k = 0; k < mixture.Weights.Length; k++)
         {
             var label = k.ToString(CultureInfo.InvariantCulture);
-            statistics.Add(new("component_weight", label, mixture.Weights[k]));
-            statistics.Add(new("component_mean", label, mixture.Means[k]));
-            statistics.Add(new("component_variance", label, mixture.Variances[k]));
+            statistics.Add(new("weight", label, mixture.Weights[k]));
+            statistics.Add(new("mean", label, mixture.Means[k]));
+            statistics.Add(new("variance", label, mixture.Variances[k]));
         }
 
         return statistics;

@@ -15,6 +15,7 @@ public sealed class GaussianModel(double mean, double variance) : IGenerativeMod
     /// <inheritdoc />
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
         // Tempering a normal density, p^(1/T), gives a normal with variance T * sigma^2.
         var sd = Math.Sqrt(variance * options.Temperature);
         var documents = new DocumentContent[count];

@@ -21,6 +21,31 @@ public sealed record MixtureComponents(double[] Weights, double[] Means, double[
     /// <summary>Density at <paramref name="x"/>.</summary>
     public double Density(double x) => Weights.Select((w, k) => w * Normal.PDF(Means[k], Math.Sqrt(Variances[k]), x)).Sum();
 
+    /// <summary>Log-density at <paramref name="x"/> by log-sum-exp, finite even where every component's density underflows.</summary>
+    public double LogDensity(double x)
+    {
+        var max = double.NegativeInfinity;
+        var logs = new double[Weights.Length];
+        for (var k = 0; k < logs.Length; k++)
+        {
+            logs[k] = Math.Log(Weights[k]) + Normal.PDFLn(Means[k], Math.Sqrt(Variances[k]), x);
+            max = Math.Max(max, logs[k]);
+        }
+
+        if (double.IsNegativeInfinity(max))
+        {
+            return max;
+        }
+
+        double sum = 0;
+        foreach (var log in logs)
+        {
+            sum += Math.Exp(log - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
     /// <summary>Cumulative distribution at <paramref name="x"/>.</summary>
     public double Cumulative(double x) => Weights.Select((w, k) => w * Normal.CDF(Means[k], Math.Sqrt(Variances[k]), x)).Sum();
 

@@ -12,16 +12,21 @@ namespace Ecosystem.Models;
 /// a draw rejected <see cref="MaxRejections"/> times falls back to an exact scan of the vocabulary.</remarks>
 internal sealed class TemperedSampler
 {
-    private const int MaxRejections = 1000;
+    /// <summary>Rejections before the exact scan: the scan costs about as much as a thousand draws.</summary>
+    public const int MaxRejections = 1000;
 
     private readonly NGramModel _model;
+    private readonly int _maxRejections;
     private readonly double _inverse;
     private readonly int[] _unseen;
     private readonly ConcurrentDictionary<long, TemperedNode>[] _nodes;
 
-    public TemperedSampler(NGramModel model, double temperature)
+    /// <summary>A sampler for <paramref name="model"/> at <paramref name="temperature"/>; <paramref name="maxRejections"/>
+    /// is lowered only by tests, to force the exact fallback.</summary>
+    public TemperedSampler(NGramModel model, double temperature, int maxRejections = MaxRejections)
     {
         _model = model;
+        _maxRejections = maxRejections;
         _inverse = 1 / temperature;
         var unigrams = model.Table(1);
         var seen = unigrams.TryGet(0, out var entry) ? unigrams.Followers(entry).ToArray() : [];
@@ -45,7 +50,7 @@ internal sealed class TemperedSampler
             return _unseen.Length > 0 ? _unseen[random.Next(_unseen.Length)] : node.Followers[^1];
         }
 
-        for (var attempt = 0; attempt < MaxRejections; attempt++)
+        for (var attempt = 0; attempt < _maxRejections; attempt++)
         {
             var token = Draw(node.Parent, random);
             if (!node.Contains(token))

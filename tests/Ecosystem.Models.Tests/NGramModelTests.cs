@@ -3,6 +3,8 @@ using Ecosystem.Models;
 
 namespace Ecosystem.Models.Tests;
 
+/// <summary>The interpolated Kneser-Ney family: normalisation, perplexity, and exactness of (tempered) sampling against
+/// brute force over the whole vocabulary.</summary>
 public class NGramModelTests
 {
     private const int Vocabulary = 12;
@@ -34,10 +36,11 @@ public class NGramModelTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
+    [InlineData(5)]
     public void Probabilities_of_every_context_sum_to_one_over_the_whole_vocabulary(int order)
     {
         var model = Fit(order);
-        int[][] histories = [[], [1], [4, 3], [1, 4, 3], [11, 11], [0, 1, 4]];
+        int[][] histories = [[], [1], [4, 3], [1, 4, 3], [11, 11], [0, 1, 4], [2, 7, 2, 1], [3, 0, 1, 4]];
 
         foreach (var history in histories)
         {
@@ -68,7 +71,7 @@ public class NGramModelTests
     public void Sampling_is_exactly_the_tempered_distribution(double temperature)
     {
         // One-token documents from the start context: the empirical frequencies must match p^(1/T)/Z computed by
-        // brute force over the whole vocabulary. Each cell is within 4.5 binomial standard errors.
+        // brute force over the whole vocabulary (see AssertFrequencies for the tolerance).
         var model = Fit(3, documents: 8);
         const int draws = 60_000;
         var counts = new int[Vocabulary];
@@ -77,14 +80,7 @@ public class NGramModelTests
             counts[document.Tokens[0]]++;
         }
 
-        var weights = Enumerable.Range(0, Vocabulary).Select(w => Math.Pow(model.Probability([], w), 1 / temperature)).ToArray();
-        var total = weights.Sum();
-        for (var w = 0; w < Vocabulary; w++)
-        {
-            var p = weights[w] / total;
-            var standardError = Math.Sqrt(p * (1 - p) / draws);
-            Assert.InRange(counts[w] / (double)draws, p - 4.5 * standardError, p + 4.5 * standardError);
-        }
+        AssertFrequencies(counts, Tempered(model, [], temperature), "first token");
     }
 
     [Fact]
@@ -101,14 +97,7 @@ public class NGramModelTests
             counts[document.Tokens[1]]++;
         }
 
-        var weights = Enumerable.Range(0, Vocabulary).Select(w => Math.Pow(model.Probability([first.Key], w), 1 / 0.7)).ToArray();
-        var n = first.Count();
-        for (var w = 0; w < Vocabulary; w++)
-        {
-            var p = weights[w] / weights.Sum();
-            var standardError = Math.Sqrt(p * (1 - p) / n);
-            Assert.InRange(counts[w] / (double)n, p - 4.5 * standardError, p + 4.5 * standardError);
-        }
+        AssertFrequencies(counts, Tempered(model, [first.Key], 0.7), $"after {first.Key}");
     }
 
     [Fact]
@@ -119,6 +108,12 @@ public class NGramModelTests
             .SelectMany(d => d.Tokens.Zip(d.Tokens.Skip(1), (a, b) => a * 100 + b)).Distinct().Count();
 
         Assert.True(Distinct(0.5) < Distinct(1.0));
+
+        double EntropyBits(double t) => model.Sample(200, new SamplingOptions(30, t), new Random(3))
+            .SelectMany(d => d.Tokens).GroupBy(w => w).Select(g => (double)g.Count()).ToArray() is var c
+            ? -c.Sum(x => x / c.Sum() * Math.Log2(x / c.Sum()))
+            : 0;
+        Assert.True(EntropyBits(0.5) < EntropyBits(1.0) && EntropyBits(1.0) < EntropyBits(2.0));
     }
 
     [Fact]
@@ -129,5 +124,143 @@ public class NGramModelTests
         var b = model.Sample(20, new SamplingOptions(30, 0.8), new Random(5));
 
         Assert.Equal(a.Select(d => d.Tokens), b.Select(d => d.Tokens));
+
+        // The per-temperature tables cached by the first model must not change what a fresh model draws.
+        var fresh = Fit(3).Sample(20, new SamplingOptions(30, 0.8), new Random(5));
+        Assert.Equal(a.Select(d => d.Tokens), fresh.Select(d => d.Tokens));
+    }
+
+    /// <summary>Each cell's empirical frequency within 4.5 binomial standard errors √(p(1-p)/n) of p. Cells expecting
+    /// fewer than 5 draws are pooled into one, as for a chi-square test, since the normal approximation fails for them.</summary>
+    private static void AssertFrequencies(int[] counts, double[] expected, string what)
+    {
+        var n = counts.Sum();
+        var cells = new List<(string Name, int Count, double P)>();
+        var (rareCount, rareP) = (0, 0.0);
+        for (var w = 0; w < counts.Length; w++)
+        {
+            if (n * expected[w] < 5)
+            {
+                (rareCount, rareP) = (rareCount + counts[w], rareP + expected[w]);
+            }
+            else
+            {
+                cells.Add(($"cell {w}", counts[w], expected[w]));
+            }
+        }
+
+        cells.Add(("rare cells", rareCount, rareP));
+        foreach (var (name, count, p) in cells)
+        {
+            // Pooled rare cells may still expect under 5 draws: 5 draws of slack cover the discreteness.
+            var standardError = Math.Sqrt(p * (1 - p) / n) + (n * p < 5 ? 5.0 / n / 4.5 : 0);
+            Assert.True(Math.Abs(count / (double)n - p) <= 4.5 * standardError + 1e-12,
+                $"{what}: {name} frequency {count / (double)n}, expected {p} ± {4.5 * standardError}");
+        }
+    }
+
+    /// <summary>Brute force over the whole vocabulary: p(w|history)^(1/T) / Σ_v p(v|history)^(1/T).</summary>
+    private static double[] Tempered(NGramModel model, int[] history, double temperature)
+    {
+        var weights = Enumerable.Range(0, model.VocabularySize).Select(w => Math.Pow(model.Probability(history, w), 1 / temperature)).ToArray();
+        var total = weights.Sum();
+        return [.. weights.Select(x => x / total)];
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Sampling_after_two_tokens_of_a_trigram_model_follows_the_tempered_conditional(double temperature)
+    {
+        // Three-token documents: the third token given the most frequent first two, where the top-order table, the
+        // bigram back-off and the unigram level all take part.
+        var model = Fit(3, documents: 8);
+        var documents = model.Sample(150_000, new SamplingOptions(3, temperature), new Random(11));
+        var context = documents.GroupBy(d => (d.Tokens[0], d.Tokens[1])).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First();
+        var counts = new int[Vocabulary];
+        foreach (var document in context)
+        {
+            counts[document.Tokens[2]]++;
+        }
+
+        AssertFrequencies(counts, Tempered(model, [context.Key.Item1, context.Key.Item2], temperature), $"after {context.Key}");
+    }
+
+    [Fact]
+    public void Tokens_never_seen_in_training_are_sampled_with_their_tempered_share()
+    {
+        // Vocabulary 40 with training tokens in 0..10: 29 ids exist only through the uniform floor. At T = 3 their share
+        // is large enough to measure; unseen ids are pooled into one cell (they are exchangeable).
+        const int vocabulary = 40, draws = 100_000;
+        var model = (NGramModel)new NGramFamily(2, 0.75, vocabulary).Fit(Corpus(5, 1), new Random(0));
+        var tokens = model.Sample(draws / 10, new SamplingOptions(10, 3.0), new Random(12)).SelectMany(d => d.Tokens.Take(1)).ToArray();
+        var expected = Tempered(model, [], 3.0);
+
+        var counts = new int[12];
+        var pooled = new double[12];
+        for (var w = 0; w < vocabulary; w++)
+        {
+            pooled[Math.Min(w, 11)] += expected[w];
+        }
+
+        foreach (var token in tokens)
+        {
+            counts[Math.Min(token, 11)]++;
+        }
+
+        Assert.True(pooled[11] > 0.05, $"the unseen share {pooled[11]} is measurable");
+        AssertFrequencies(counts, pooled, "first token");
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.0)]
+    public void The_exact_fallback_scan_draws_the_same_distribution_as_rejection(double temperature)
+    {
+        // No rejection allowed: every draw outside a context's followers goes through the vocabulary scan.
+        var model = Fit(3, documents: 8);
+        var sampler = new TemperedSampler(model, temperature, maxRejections: 0);
+        int[] history = [1, 4];
+        var context = history;
+        var counts = new int[Vocabulary];
+        var random = new Random(13);
+        for (var i = 0; i < 60_000; i++)
+        {
+            counts[sampler.Draw(context, random)]++;
+        }
+
+        AssertFrequencies(counts, Tempered(model, history, temperature), "fallback");
+    }
+
+    [Fact]
+    public void Describe_reports_types_per_order_training_tokens_and_distinct_training_tokens()
+    {
+        // One document 0 1 0 1 padded with two begin symbols: trigrams (b b 0) (b 0 1) (0 1 0) (1 0 1) are 4 types.
+        var model = new NGramFamily(3, 0.75, 5).Fit([DocumentContent.FromTokens([0, 1, 0, 1])], new Random(0));
+        var statistics = model.Describe();
+
+        Assert.Equal(4, statistics.Single(s => s.Name == "ngram_types" && s.Label == "3").Value);
+        Assert.Equal(2, statistics.Single(s => s.Name == "ngram_types" && s.Label == "1").Value);
+        Assert.Equal(4, statistics.Single(s => s.Name == "training_tokens").Value);
+        Assert.Equal(2, statistics.Single(s => s.Name == "model_vocabulary_size").Value);
+    }
+
+    [Fact]
+    public void Fitting_rejects_tokens_outside_the_vocabulary_and_scoring_gives_them_zero_probability()
+    {
+        var family = new NGramFamily(2, 0.75, 5);
+        Assert.Throws<ArgumentException>(() => family.Fit([DocumentContent.FromTokens([0, 5])], new Random(0)));
+
+        var model = family.Fit([DocumentContent.FromTokens([0, 1, 2])], new Random(0));
+        Assert.Equal(double.NegativeInfinity, model.Score(DocumentContent.FromTokens([0, 7])).LogLikelihood);
+        Assert.True(double.IsFinite(model.Score(DocumentContent.FromTokens([4, 3, 4])).LogLikelihood));
+    }
+
+    [Fact]
+    public void A_model_fitted_to_nothing_is_uniform()
+    {
+        var model = (NGramModel)new NGramFamily(3, 0.75, 7).Fit([], new Random(0));
+        Assert.All(Enumerable.Range(0, 7), w => Assert.Equal(1 / 7.0, model.Probability([2, 3], w), 12));
+        Assert.All(model.Sample(5, new SamplingOptions(4, 0.5), new Random(0)), d => Assert.All(d.Tokens, t => Assert.InRange(t, 0, 6)));
     }
 }
