@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Globalization;
 using ScottPlot;
 
@@ -11,7 +12,7 @@ internal static class AbsorptionPlot
 
     public static void Write(MetricIndex index, PlotOutput output)
     {
-        foreach (var vendor in index.VendorsWith(ReportMetrics.AbsorbedState))
+        foreach (var vendor in index.VendorsWith(MetricNames.AbsorbedState))
         {
             WriteVendor(index, vendor, output);
         }
@@ -19,7 +20,7 @@ internal static class AbsorptionPlot
 
     private static void WriteVendor(MetricIndex index, string vendor, PlotOutput output)
     {
-        var rows = MetricIndex.Latest(index.Rows(ReportMetrics.AbsorbedState, vendor)).Where(r => double.IsFinite(r.Value)).ToList();
+        var rows = MetricIndex.Latest(index.Rows(MetricNames.AbsorbedState, vendor)).Where(r => double.IsFinite(r.Value)).ToList();
         if (rows.Count == 0)
         {
             return;

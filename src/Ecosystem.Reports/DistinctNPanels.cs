@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using ScottPlot;
 
 namespace Ecosystem.Reports;
@@ -10,7 +11,7 @@ internal static class DistinctNPanels
     public static void Write(MetricIndex index, PlotOutput output)
     {
         var orders = Enumerable.Range(1, 4)
-            .Where(n => index.VendorsWith(ReportMetrics.Distinct(n)).Count > 0 || index.Has(ReportMetrics.Distinct(n), MetricIndex.Corpus))
+            .Where(n => index.VendorsWith(MetricNames.Distinct(n)).Count > 0 || index.Has(MetricNames.Distinct(n), MetricIndex.Corpus))
             .ToList();
         if (orders.Count == 0)
         {
@@ -40,7 +41,7 @@ internal static class DistinctNPanels
 
     private static Plot Panel(MetricIndex index, int n, bool legend)
     {
-        var metric = ReportMetrics.Distinct(n);
+        var metric = MetricNames.Distinct(n);
         var plot = Figure.Create($"distinct-{n}: unique {n}-grams / all {n}-grams", Figure.TickAxisLabel, $"distinct-{n}");
         VendorSeriesPlot.Draw(index, plot, metric, CorpusLegend);
         Figure.IntegerTicks(plot.Axes.Bottom);

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using ScottPlot;
 
 namespace Ecosystem.Reports;
@@ -13,12 +14,12 @@ internal static class GenreSharePlot
 
     public static void Write(MetricIndex index, PlotOutput output)
     {
-        foreach (var vendor in index.VendorsWith(ReportMetrics.GenreShare))
+        foreach (var vendor in index.VendorsWith(MetricNames.GenreShare))
         {
             WriteOne(index, vendor, $"{vendor}: genres of its output", "genre_shares_" + Figure.Slug(vendor), output);
         }
 
-        if (index.Has(ReportMetrics.GenreShare, MetricIndex.Corpus))
+        if (index.Has(MetricNames.GenreShare, MetricIndex.Corpus))
         {
             WriteOne(index, MetricIndex.Corpus, "Genres of the web corpus (cumulative)", "genre_shares_corpus", output);
         }
@@ -26,13 +27,13 @@ internal static class GenreSharePlot
 
     private static void WriteOne(MetricIndex index, string vendor, string title, string fileName, PlotOutput output)
     {
-        var genres = index.Labels(ReportMetrics.GenreShare, vendor).ToList();
+        var genres = index.Labels(MetricNames.GenreShare, vendor).ToList();
         if (genres.Count == 0)
         {
             return;
         }
 
-        var ticks = genres.SelectMany(g => index.Series(ReportMetrics.GenreShare, vendor, g).Select(p => p.Tick))
+        var ticks = genres.SelectMany(g => index.Series(MetricNames.GenreShare, vendor, g).Select(p => p.Tick))
             .Distinct().Order().ToArray();
         using var plot = Figure.Create(title, Figure.TickAxisLabel, "share of documents");
 
@@ -41,7 +42,7 @@ internal static class GenreSharePlot
         foreach (var genre in ordered)
         {
             // A genre missing at a tick had no documents then; its share is zero, not unknown.
-            var values = index.Series(ReportMetrics.GenreShare, vendor, genre).ToDictionary(p => p.Tick, p => p.Value);
+            var values = index.Series(MetricNames.GenreShare, vendor, genre).ToDictionary(p => p.Tick, p => p.Value);
             var ys = ticks.Select(t => values.GetValueOrDefault(t)).ToArray();
             var xs = ticks.Select(t => (double)t).ToArray();
             var minority = Array.IndexOf(ReportMetrics.MinorityGenres, genre);

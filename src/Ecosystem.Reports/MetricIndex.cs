@@ -130,7 +130,7 @@ internal sealed class MetricIndex
 
     /// <summary>Per tick, the share of replicates whose categorical model is absorbed in some single category.</summary>
     public IReadOnlyList<TickValue> AbsorbedShare(string vendor) =>
-        [.. Latest(Rows(ReportMetrics.AbsorbedState, vendor))
+        [.. Latest(Rows(MetricNames.AbsorbedState, vendor))
             .Where(r => double.IsFinite(r.Value))
             .GroupBy(r => r.Tick)
             .OrderBy(g => g.Key)

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
@@ -11,7 +12,7 @@ internal static class PerplexityHistogramPlot
 {
     public static void Write(MetricIndex index, PlotOutput output)
     {
-        foreach (var vendor in index.VendorsWith(ReportMetrics.PerplexityHistogramGen0))
+        foreach (var vendor in index.VendorsWith(MetricNames.PerplexityHistogramGen0))
         {
             WriteVendor(index, vendor, output);
         }
@@ -19,7 +20,7 @@ internal static class PerplexityHistogramPlot
 
     private static void WriteVendor(MetricIndex index, string vendor, PlotOutput output)
     {
-        var rows = MetricIndex.Latest(index.Rows(ReportMetrics.PerplexityHistogramGen0, vendor))
+        var rows = MetricIndex.Latest(index.Rows(MetricNames.PerplexityHistogramGen0, vendor))
             .Where(r => double.TryParse(r.Label, NumberStyles.Float, CultureInfo.InvariantCulture, out var edge) && double.IsFinite(edge))
             .ToList();
         if (rows.Count == 0)

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Globalization;
 
 namespace Ecosystem.Reports;
@@ -11,7 +12,7 @@ internal static class RunHeadline
     public static string Write(MetricIndex index)
     {
         var lines = new List<string>();
-        var share = index.Series(ReportMetrics.SyntheticShareDocuments, MetricIndex.Corpus);
+        var share = index.Series(MetricNames.SyntheticShareDocuments, MetricIndex.Corpus);
         if (share.Count > 0)
         {
             lines.Add($"corpus: synthetic share {Percent(share)} (tick {Tick(share[0])}{Arrow}{Tick(share[^1])})");
@@ -41,22 +42,22 @@ internal static class RunHeadline
 
     private static IEnumerable<string> TextParts(MetricIndex index, string vendor)
     {
-        if (Change(index.Series(ReportMetrics.Distinct2, vendor)) is { } distinct)
+        if (Change(index.Series(MetricNames.Distinct2, vendor)) is { } distinct)
         {
             yield return "distinct-2 " + distinct;
         }
 
-        if (Change(index.Series(ReportMetrics.TokenEntropyBits, vendor)) is { } entropy)
+        if (Change(index.Series(MetricNames.TokenEntropyBits, vendor)) is { } entropy)
         {
             yield return $"token entropy {entropy} bits";
         }
 
-        if (Change(index.Series(ReportMetrics.HeldoutPerplexity, vendor)) is { } perplexity)
+        if (Change(index.Series(MetricNames.HeldoutPerplexity, vendor)) is { } perplexity)
         {
             yield return "held-out perplexity " + perplexity;
         }
 
-        if (index.Series(ReportMetrics.TrainingSyntheticShare, vendor) is { Count: > 0 } training)
+        if (index.Series(MetricNames.TrainingSyntheticShare, vendor) is { Count: > 0 } training)
         {
             yield return "training synthetic share " + Percent(training);
         }
@@ -64,17 +65,17 @@ internal static class RunHeadline
 
     private static IEnumerable<string> TheoryParts(MetricIndex index, string vendor)
     {
-        if (index.AcrossReplicates(ReportMetrics.Variance, vendor) is { Count: > 0 } variance)
+        if (index.AcrossReplicates(MetricNames.Variance, vendor) is { Count: > 0 } variance)
         {
             yield return $"variance mean {Change(variance, s => s.Mean)}, median {Change(variance, s => s.Median)}";
         }
 
-        if (index.AcrossReplicates(ReportMetrics.MeanError, vendor, v => v * v) is { Count: > 0 } error)
+        if (index.AcrossReplicates(MetricNames.MeanError, vendor, v => v * v) is { Count: > 0 } error)
         {
             yield return "mean error² " + Change(error, s => s.Mean);
         }
 
-        if (index.AcrossReplicates(ReportMetrics.Wasserstein2, vendor) is { Count: > 0 } w2)
+        if (index.AcrossReplicates(MetricNames.Wasserstein2, vendor) is { Count: > 0 } w2)
         {
             yield return "W2 " + Change(w2, s => s.Mean);
         }

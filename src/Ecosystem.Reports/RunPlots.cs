@@ -7,25 +7,25 @@ public static class RunPlots
 {
     private static readonly VendorSeriesPlot[] TextSeries =
     [
-        new(ReportMetrics.Distinct2, "distinct_2", "Diversity of generated text: distinct-2", "distinct-2 (unique bigrams / bigrams)",
+        new(MetricNames.Distinct2, "distinct_2", "Diversity of generated text: distinct-2", "distinct-2 (unique bigrams / bigrams)",
             DistinctNPanels.CorpusLegend),
-        new(ReportMetrics.TokenEntropyBits, "token_entropy", "Unigram token entropy", "entropy (bits)", DistinctNPanels.CorpusLegend),
-        new(ReportMetrics.TailMass, "tail_mass", "Tail mass: share of tokens outside the human top-k", "tail mass",
+        new(MetricNames.TokenEntropyBits, "token_entropy", "Unigram token entropy", "entropy (bits)", DistinctNPanels.CorpusLegend),
+        new(MetricNames.TailMass, "tail_mass", "Tail mass: share of tokens outside the human top-k", "tail mass",
             DistinctNPanels.CorpusLegend),
-        new(ReportMetrics.HeldoutPerplexity, "heldout_perplexity", "Perplexity on held-out human text", "held-out perplexity"),
-        new(ReportMetrics.GeneratedPerplexityGen0, "generated_perplexity_gen0", "Mean perplexity of generated text under generation 0",
+        new(MetricNames.HeldoutPerplexity, "heldout_perplexity", "Perplexity on held-out human text", "held-out perplexity"),
+        new(MetricNames.GeneratedPerplexityGen0, "generated_perplexity_gen0", "Mean perplexity of generated text under generation 0",
             "perplexity under generation 0"),
     ];
 
     private static readonly ReplicateBandPlot[] TheoryBands =
     [
-        new(ReportMetrics.Variance, "theory_variance", "Variance of the fitted model", "variance", StartReference: true),
-        new(ReportMetrics.MeanError, "theory_mean_error_squared", "Squared error of the fitted mean",
+        new(MetricNames.Variance, "theory_variance", "Variance of the fitted model", "variance", StartReference: true),
+        new(MetricNames.MeanError, "theory_mean_error_squared", "Squared error of the fitted mean",
             "(fitted mean − true mean)²", v => v * v),
-        new(ReportMetrics.Wasserstein2, "theory_wasserstein_2", "2-Wasserstein distance to the original distribution", "W2 distance"),
-        new(ReportMetrics.KlToOriginal, "theory_kl_to_original", "KL divergence from the original distribution", "KL divergence"),
-        new(ReportMetrics.EntropyBits, "theory_entropy", "Entropy of the fitted model", "entropy (bits)"),
-        new(ReportMetrics.SupportSize, "theory_support_size", "Support size of the fitted categorical model",
+        new(MetricNames.Wasserstein2, "theory_wasserstein_2", "2-Wasserstein distance to the original distribution", "W2 distance"),
+        new(MetricNames.KlToOriginal, "theory_kl_to_original", "KL divergence from the original distribution", "KL divergence"),
+        new(MetricNames.EntropyBits, "theory_entropy", "Entropy of the fitted model", "entropy (bits)"),
+        new(MetricNames.SupportSize, "theory_support_size", "Support size of the fitted categorical model",
             "categories with non-zero probability"),
     ];
 

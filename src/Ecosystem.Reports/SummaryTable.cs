@@ -34,9 +34,9 @@ public sealed class SummaryTable
     {
         var index = new MetricIndex(rows);
         var columns = new List<SummaryColumn> { new("", "tick", t => t.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        if (index.Has(ReportMetrics.SyntheticShareDocuments, MetricIndex.Corpus))
+        if (index.Has(MetricNames.SyntheticShareDocuments, MetricIndex.Corpus))
         {
-            var share = ByTick(index.Series(ReportMetrics.SyntheticShareDocuments, MetricIndex.Corpus));
+            var share = ByTick(index.Series(MetricNames.SyntheticShareDocuments, MetricIndex.Corpus));
             columns.Add(new("corpus", "synthetic share", t => NumberFormat.Percent(Lookup(share, t))));
         }
 
@@ -81,9 +81,9 @@ public sealed class SummaryTable
     {
         (string Metric, string Name)[] metrics =
         [
-            (ReportMetrics.Distinct2, "distinct-2"),
-            (ReportMetrics.TokenEntropyBits, "entropy (bits)"),
-            (ReportMetrics.HeldoutPerplexity, "held-out ppl"),
+            (MetricNames.Distinct2, "distinct-2"),
+            (MetricNames.TokenEntropyBits, "entropy (bits)"),
+            (MetricNames.HeldoutPerplexity, "held-out ppl"),
         ];
         foreach (var (metric, name) in metrics.Where(m => index.Has(m.Metric, vendor)))
         {
@@ -94,7 +94,7 @@ public sealed class SummaryTable
 
     private static IEnumerable<SummaryColumn> TheoryColumns(MetricIndex index, string vendor)
     {
-        if (index.AcrossReplicates(ReportMetrics.Variance, vendor) is { Count: > 0 } variance)
+        if (index.AcrossReplicates(MetricNames.Variance, vendor) is { Count: > 0 } variance)
         {
             var byTick = variance.ToDictionary(s => s.Tick);
             yield return new SummaryColumn(vendor, "variance mean", t => NumberFormat.Number(byTick.TryGetValue(t, out var s) ? s.Mean : null));
@@ -103,8 +103,8 @@ public sealed class SummaryTable
 
         foreach (var (metric, name, transform) in new (string, string, Func<double, double>?)[]
         {
-            (ReportMetrics.MeanError, "mean error² (mean)", v => v * v),
-            (ReportMetrics.Wasserstein2, "W2 (mean)", null),
+            (MetricNames.MeanError, "mean error² (mean)", v => v * v),
+            (MetricNames.Wasserstein2, "W2 (mean)", null),
         })
         {
             if (index.AcrossReplicates(metric, vendor, transform) is { Count: > 0 } summaries)

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using ScottPlot;
 
 namespace Ecosystem.Reports;
@@ -9,12 +10,12 @@ internal static class SyntheticSharePlot
     {
         var corpus = new (string Metric, string Legend, Color Color, LinePattern Pattern)[]
         {
-            (ReportMetrics.SyntheticShareDocuments, "corpus, documents (cumulative)", Colors.Black, LinePattern.Solid),
-            (ReportMetrics.SyntheticShareTokens, "corpus, tokens (cumulative)", Colors.Gray, LinePattern.Solid),
-            (ReportMetrics.PublishedSyntheticShare, "published this tick", Colors.Black, LinePattern.Dotted),
+            (MetricNames.SyntheticShareDocuments, "corpus, documents (cumulative)", Colors.Black, LinePattern.Solid),
+            (MetricNames.SyntheticShareTokens, "corpus, tokens (cumulative)", Colors.Gray, LinePattern.Solid),
+            (MetricNames.PublishedSyntheticShare, "published this tick", Colors.Black, LinePattern.Dotted),
         };
         var present = corpus.Where(c => index.Has(c.Metric, MetricIndex.Corpus)).ToList();
-        var vendors = index.VendorsWith(ReportMetrics.TrainingSyntheticShare);
+        var vendors = index.VendorsWith(MetricNames.TrainingSyntheticShare);
         if (present.Count == 0 && vendors.Count == 0)
         {
             return;
@@ -28,7 +29,7 @@ internal static class SyntheticSharePlot
 
         foreach (var vendor in vendors)
         {
-            Figure.Line(plot, index.Series(ReportMetrics.TrainingSyntheticShare, vendor), Figure.ColorOf(index.ColorIndex(vendor)),
+            Figure.Line(plot, index.Series(MetricNames.TrainingSyntheticShare, vendor), Figure.ColorOf(index.ColorIndex(vendor)),
                 vendor + " training set", 2, LinePattern.Dashed);
         }
 

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Text.RegularExpressions;
 
 namespace Ecosystem.Metrics.Tests;

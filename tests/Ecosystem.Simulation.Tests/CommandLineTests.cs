@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Cli;
 using Ecosystem.Metrics;
 using Ecosystem.Runner;

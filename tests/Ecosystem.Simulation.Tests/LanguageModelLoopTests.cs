@@ -1,4 +1,4 @@
-using Ecosystem.Metrics;
+using Ecosystem.Abstractions.Metrics;
 
 namespace Ecosystem.Simulation.Tests;
 

@@ -1,4 +1,4 @@
-using Ecosystem.Metrics;
+using Ecosystem.Abstractions.Metrics;
 using MathNet.Numerics;
 using MathNet.Numerics.Statistics;
 

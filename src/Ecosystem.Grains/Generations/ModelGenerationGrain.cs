@@ -3,7 +3,6 @@ using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Runs;
-using Ecosystem.Metrics;
 using Ecosystem.Models;
 
 namespace Ecosystem.Grains.Generations;

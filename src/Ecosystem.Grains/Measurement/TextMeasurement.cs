@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using System.Globalization;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Metrics;

@@ -6,7 +6,6 @@ using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Runs;
-using Ecosystem.Metrics;
 using Ecosystem.Scenarios;
 
 namespace Ecosystem.Grains.Vendors;

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Ecosystem.Metrics;
+namespace Ecosystem.Abstractions.Metrics;
 
 /// <summary>Every metric name written to the metrics CSV, each declared once here.</summary>
 public static class MetricNames
@@ -77,11 +77,23 @@ public static class MetricNames
     /// <summary>KL divergence from the original distribution to the fitted one.</summary>
     public const string KlToOriginal = "kl_to_original";
 
-    /// <summary>1 when a categorical model has collapsed to a single category (an absorbing state), else 0.</summary>
+    /// <summary>The category a categorical chain has been absorbed in (a delta), or -1 while it has not.</summary>
     public const string AbsorbedState = "absorbed_state";
 
     /// <summary>Categories with non-zero probability in a categorical model.</summary>
     public const string SupportSize = "support_size";
+
+    /// <summary>Standard deviation of a fitted continuous model.</summary>
+    public const string StdDev = "stddev";
+
+    /// <summary>Fitted variance divided by the true variance.</summary>
+    public const string VarianceRatio = "variance_ratio";
+
+    /// <summary>Fitted probability of one category (label = category index).</summary>
+    public const string Probability = "probability";
+
+    /// <summary>Entropy, in bits, of a fitted categorical model.</summary>
+    public const string EntropyBits = "entropy_bits";
 
     private static readonly Lazy<IReadOnlyList<string>> AllNames = new(CollectAll);
 
