@@ -11,6 +11,19 @@ public interface IGenerativeModel
     /// <summary>Log-likelihood of a document under the model (natural log; a density for continuous data).</summary>
     DocumentScore Score(DocumentContent document);
 
+    /// <summary>Scores many documents; families that batch (transformer) override it, the rest score one by one.</summary>
+    IReadOnlyList<DocumentScore> ScoreMany(IReadOnlyList<DocumentContent> documents, CancellationToken cancellationToken = default)
+    {
+        var scores = new DocumentScore[documents.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            scores[i] = Score(documents[i]);
+        }
+
+        return scores;
+    }
+
     /// <summary>Fitted parameters worth reporting as metrics (for example variance, mean, vocabulary size).</summary>
     IReadOnlyList<ModelStatistic> Describe();
 

@@ -11,4 +11,13 @@ public interface IModelFamily
 
     /// <summary>Fits a new model to <paramref name="trainingSet"/>. Must be deterministic given the inputs and <paramref name="random"/>.</summary>
     IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default);
+
+    /// <summary>True when <see cref="FineTune"/> starts from the given model's parameters rather than from scratch.</summary>
+    bool CanFineTune => false;
+
+    /// <summary>Fits a new model to <paramref name="trainingSet"/> starting from <paramref name="start"/>'s parameters
+    /// (Shumailov et al. fine-tune every generation from the original model). Families that cannot fine-tune fit
+    /// from scratch.</summary>
+    IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, random, cancellationToken);
 }

@@ -14,4 +14,7 @@ public static class ModelFamilyNames
 
     /// <summary>Interpolated Kneser-Ney n-gram language model.</summary>
     public const string NGram = "ngram";
+
+    /// <summary>A small GPT-style decoder trained with TorchSharp.</summary>
+    public const string Transformer = "transformer";
 }

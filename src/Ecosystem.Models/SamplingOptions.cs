@@ -1,7 +1,24 @@
+using Ecosystem.Abstractions.Corpus;
+
 namespace Ecosystem.Models;
 
-/// <summary>How to sample: the length of each document (tokens or values) and the sampling temperature.</summary>
-/// <param name="Length">Units per sampled document.</param>
+/// <summary>How to sample: the length of each document (tokens or values), the sampling temperature, nucleus and beam
+/// settings, and optional prompts to continue.</summary>
+/// <param name="Length">Units per sampled document (for a prompted document: units generated after the prompt).</param>
 /// <param name="Temperature">1 samples the fitted distribution; below 1 sharpens it (the sampling-bias lever of
 /// Alemohammad et al.); above 1 flattens it. Families without a notion of temperature scale their spread.</param>
-public sealed record SamplingOptions(int Length, double Temperature = 1.0);
+public sealed record SamplingOptions(int Length, double Temperature = 1.0)
+{
+    /// <summary>Nucleus sampling: draw from the smallest set of tokens whose probability reaches this mass (1 = off).
+    /// Families without token-level sampling ignore it.</summary>
+    public double TopP { get; init; } = 1.0;
+
+    /// <summary>Beam width; above 1 the family decodes by beam search (deterministic) instead of sampling, as in
+    /// Shumailov et al.'s language-model experiment (5-way beam search). Families without beams ignore it.</summary>
+    public int Beams { get; init; } = 1;
+
+    /// <summary>Real text to continue, one prompt per sampled document; null samples from the start of a document.
+    /// When set, the number of documents sampled equals the number of prompts and each result holds only the
+    /// continuation. Families that cannot condition on a prompt ignore the prompts' content.</summary>
+    public IReadOnlyList<DocumentContent>? Prompts { get; init; }
+}

@@ -1,0 +1,208 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Ecosystem.Models.Transformer;
+
+/// <summary>Generates continuations with a sliding key/value cache, by ancestral sampling (temperature, nucleus) or by
+/// beam search.</summary>
+/// <remarks>Each continuation draws from its own generator seeded up front, so results do not depend on how prompts
+/// are batched. The begin and unknown symbols are never generated.</remarks>
+internal static class TokenGenerator
+{
+    private const int SamplingBatch = 256;
+
+    public static int[][] Generate(GptDecoder model, ContinuationRequest request, Device device, Random random, CancellationToken cancellationToken)
+    {
+        var seeds = request.Prompts.Select(_ => random.NextInt64()).ToArray();
+        var results = new int[request.Prompts.Count][];
+        var context = model.Settings.Context;
+
+        // Batches hold prompts of one window length so every row advances in step.
+        var byLength = Enumerable.Range(0, request.Prompts.Count).GroupBy(i => Math.Min(context, request.Prompts[i].Length));
+        var batchSize = Math.Max(1, SamplingBatch / Math.Max(1, request.Beams));
+        using var _ = torch.no_grad();
+        model.eval();
+        foreach (var group in byLength)
+        {
+            foreach (var chunk in group.Chunk(batchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var windows = chunk.Select(i => request.Prompts[i][^Math.Min(context, request.Prompts[i].Length)..]).ToArray();
+                var outputs = request.Beams > 1
+                    ? BeamSearch(model, windows, request.Length, request.Beams, device, cancellationToken)
+                    : Sample(model, windows, request, chunk.Select(i => new Random(unchecked((int)(seeds[i] ^ (seeds[i] >> 32))))).ToArray(), device, cancellationToken);
+                for (var k = 0; k < chunk.Length; k++)
+                {
+                    results[chunk[k]] = outputs[k];
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static int[][] Sample(GptDecoder model, int[][] windows, ContinuationRequest request, Random[] generators, Device device, CancellationToken cancellationToken)
+    {
+        var rows = windows.Length;
+        var outputs = windows.Select(_ => new int[request.Length]).ToArray();
+        var caches = Caches(model);
+        try
+        {
+            var next = Tensor(windows, device);
+            long position = 0;
+            for (var t = 0; t < request.Length; t++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                float[] probabilities;
+                long[]? order = null;
+                using (var scope = torch.NewDisposeScope())
+                {
+                    var logits = model.Step(next, position, caches);
+                    position += next.shape[1];
+                    Forbid(logits);
+                    var p = nn.functional.softmax(logits / request.Temperature, -1);
+                    if (request.TopP < 1)
+                    {
+                        var (sorted, indices) = p.sort(-1, descending: true);
+                        var cumulative = sorted.cumsum(-1);
+                        // Keep the smallest prefix whose mass reaches top-p: a token stays if the mass before it is below top-p.
+                        sorted = sorted.masked_fill((cumulative - sorted).ge(request.TopP), 0);
+                        p = sorted;
+                        order = indices.cpu().data<long>().ToArray();
+                    }
+
+                    probabilities = p.cpu().data<float>().ToArray();
+                }
+
+                var vocabulary = model.VocabularySize;
+                var chosen = new long[rows];
+                for (var r = 0; r < rows; r++)
+                {
+                    var row = probabilities.AsSpan(r * vocabulary, vocabulary);
+                    var index = Draw(row, generators[r]);
+                    chosen[r] = order is null ? index : order[r * vocabulary + index];
+                    outputs[r][t] = (int)chosen[r];
+                }
+
+                next.Dispose();
+                next = torch.tensor(chosen, [rows, 1], device: device);
+            }
+
+            next.Dispose();
+        }
+        finally
+        {
+            foreach (var cache in caches)
+            {
+                cache.Dispose();
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Beam search over log-probabilities (Shumailov et al. generate with 5 beams); returns the best beam.</summary>
+    private static int[][] BeamSearch(GptDecoder model, int[][] windows, int length, int beams, Device device, CancellationToken cancellationToken)
+    {
+        var prompts = windows.Length;
+        var vocabulary = model.VocabularySize;
+        var caches = Caches(model);
+        try
+        {
+            using var outer = torch.NewDisposeScope();
+            var expanded = windows.SelectMany(w => Enumerable.Repeat(w, beams)).ToArray();
+            var next = Tensor(expanded, device);
+            // Only the first beam of each prompt is live at the start, so the first step does not pick duplicates.
+            var initial = new float[prompts * beams];
+            for (var i = 0; i < initial.Length; i++)
+            {
+                initial[i] = i % beams == 0 ? 0 : float.NegativeInfinity;
+            }
+
+            var scores = torch.tensor(initial, [prompts, beams], device: device);
+            var history = torch.empty([prompts * beams, 0], dtype: ScalarType.Int64, device: device);
+            var offsets = (torch.arange(prompts, dtype: ScalarType.Int64, device: device) * beams).unsqueeze(1);
+            long position = 0;
+            for (var t = 0; t < length; t++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var step = torch.NewDisposeScope();
+                var logits = model.Step(next, position, caches);
+                position += next.shape[1];
+                Forbid(logits);
+                var candidates = nn.functional.log_softmax(logits, -1).view(prompts, beams, vocabulary) + scores.unsqueeze(2);
+                var (best, flat) = candidates.view(prompts, beams * vocabulary).topk(beams, -1);
+                var parent = flat.div(vocabulary, rounding_mode: RoundingMode.floor);
+                var token = flat.remainder(vocabulary);
+                var rows = (parent + offsets).view(-1);
+                foreach (var cache in caches)
+                {
+                    cache.Reorder(rows);
+                }
+
+                history = torch.cat([history.index_select(0, rows), token.view(-1, 1)], 1).MoveToOuterDisposeScope();
+                scores = best.MoveToOuterDisposeScope();
+                next = token.view(-1, 1).MoveToOuterDisposeScope();
+            }
+
+            // topk sorts beams best first: beam 0 of every prompt is its best continuation.
+            var chosen = history.view(prompts, beams, length).select(1, 0).cpu().data<long>().ToArray();
+            return Enumerable.Range(0, prompts).Select(p => chosen.AsSpan(p * length, length).ToArray().Select(v => (int)v).ToArray()).ToArray();
+        }
+        finally
+        {
+            foreach (var cache in caches)
+            {
+                cache.Dispose();
+            }
+        }
+    }
+
+    private static LayerCache[] Caches(GptDecoder model) => Enumerable.Range(0, model.Settings.Layers).Select(_ => new LayerCache()).ToArray();
+
+    private static Tensor Tensor(int[][] windows, Device device)
+    {
+        var width = windows[0].Length;
+        var data = new long[windows.Length * width];
+        for (var r = 0; r < windows.Length; r++)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                data[r * width + c] = windows[r][c];
+            }
+        }
+
+        return torch.tensor(data, [windows.Length, width], device: device);
+    }
+
+    private static void Forbid(Tensor logits) => logits.narrow(1, 0, 2).fill_(float.NegativeInfinity);
+
+    private static int Draw(ReadOnlySpan<float> weights, Random random)
+    {
+        double total = 0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+
+        var u = random.NextDouble() * total;
+        double cumulative = 0;
+        var last = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] <= 0)
+            {
+                continue;
+            }
+
+            cumulative += weights[i];
+            last = i;
+            if (u < cumulative)
+            {
+                return i;
+            }
+        }
+
+        return last;
+    }
+}

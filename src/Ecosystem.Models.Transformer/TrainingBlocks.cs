@@ -1,0 +1,77 @@
+namespace Ecosystem.Models.Transformer;
+
+/// <summary>Training and scoring windows: inputs of at most the context length, and targets shifted by one with
+/// -100 where nothing is predicted (padding, or positions already scored by an earlier window).</summary>
+internal sealed class TrainingBlocks
+{
+    /// <summary>Target value that cross-entropy ignores.</summary>
+    public const long Ignore = -100;
+
+    private TrainingBlocks(List<long[]> inputs, List<long[]> targets, List<int> owners, int length)
+    {
+        Inputs = inputs;
+        Targets = targets;
+        Owners = owners;
+        Length = length;
+    }
+
+    public IReadOnlyList<long[]> Inputs { get; }
+
+    public IReadOnlyList<long[]> Targets { get; }
+
+    /// <summary>The document each window comes from.</summary>
+    public IReadOnlyList<int> Owners { get; }
+
+    /// <summary>Tokens per window (all windows are padded to it).</summary>
+    public int Length { get; }
+
+    public int Count => Inputs.Count;
+
+    /// <summary>Number of predicted (non-ignored) targets.</summary>
+    public long PredictedTokens => Targets.Sum(t => t.LongCount(v => v != Ignore));
+
+    /// <summary>Cuts every document (model ids, without the begin symbol) into windows. The begin symbol is
+    /// prepended; a document longer than the context is covered by windows that overlap by half, and each token is
+    /// predicted (and scored) exactly once, with at least half a context of history after the first window.</summary>
+    public static TrainingBlocks From(IReadOnlyList<int[]> documents, int context)
+    {
+        var inputs = new List<long[]>();
+        var targets = new List<long[]>();
+        var owners = new List<int>();
+        var stride = Math.Max(1, context / 2);
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var sequence = new long[documents[d].Length + 1];
+            sequence[0] = TokenVocabulary.Begin;
+            for (var i = 0; i < documents[d].Length; i++)
+            {
+                sequence[i + 1] = documents[d][i];
+            }
+
+            var predicted = 0;
+            for (var start = 0; predicted < sequence.Length - 1; start += stride)
+            {
+                var input = new long[context];
+                var target = new long[context];
+                Array.Fill(input, TokenVocabulary.Begin);
+                Array.Fill(target, Ignore);
+                var take = Math.Min(context, sequence.Length - 1 - start);
+                for (var i = 0; i < take; i++)
+                {
+                    input[i] = sequence[start + i];
+                    if (start + i >= predicted)
+                    {
+                        target[i] = sequence[start + i + 1];
+                    }
+                }
+
+                predicted = start + take;
+                inputs.Add(input);
+                targets.Add(target);
+                owners.Add(d);
+            }
+        }
+
+        return new TrainingBlocks(inputs, targets, owners, context);
+    }
+}

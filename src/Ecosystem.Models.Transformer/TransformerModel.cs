@@ -1,0 +1,139 @@
+using Ecosystem.Abstractions.Corpus;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Ecosystem.Models.Transformer;
+
+/// <summary>A trained decoder with its vocabulary: samples continuations, scores text (log-likelihood over all source
+/// token ids) and describes its training.</summary>
+public sealed class TransformerModel : IGenerativeModel, IDisposable
+{
+    private const int ScoringBatch = 64;
+
+    internal TransformerModel(GptDecoder network, TokenVocabulary vocabulary, TrainingSummary training, Device device)
+    {
+        Network = network;
+        Vocabulary = vocabulary;
+        Training = training;
+        Device = device;
+    }
+
+    /// <summary>The model's vocabulary.</summary>
+    public TokenVocabulary Vocabulary { get; }
+
+    /// <summary>What training did.</summary>
+    public TrainingSummary Training { get; }
+
+    /// <summary>Architecture settings.</summary>
+    public TransformerSettings Settings => Network.Settings;
+
+    /// <summary>Trainable parameters.</summary>
+    public long ParameterCount => Network.ParameterCount;
+
+    /// <summary>The device the weights live on.</summary>
+    public Device Device { get; }
+
+    internal GptDecoder Network { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
+        var prompts = options.Prompts is { } real
+            ? real.Select(p => Prepend(p.Tokens)).ToArray()
+            : Enumerable.Range(0, count).Select(_ => new[] { TokenVocabulary.Begin }).ToArray();
+        var request = new ContinuationRequest(prompts, options.Length, options.Temperature, options.TopP, options.Beams);
+        var generated = TokenGenerator.Generate(Network, request, Device, random, cancellationToken);
+        return generated.Select(tokens => DocumentContent.FromTokens(tokens.Select(Vocabulary.ToSource).ToArray())).ToArray();
+    }
+
+    /// <inheritdoc />
+    public DocumentScore Score(DocumentContent document) => ScoreMany([document])[0];
+
+    /// <inheritdoc />
+    public IReadOnlyList<DocumentScore> ScoreMany(IReadOnlyList<DocumentContent> documents, CancellationToken cancellationToken = default)
+    {
+        var modelIds = documents.Select(d => d.Tokens.Select(Vocabulary.ToModel).ToArray()).ToList();
+        var blocks = TrainingBlocks.From(modelIds, Settings.Context);
+        var logLikelihoods = new double[documents.Count];
+        var unknownPenalty = Vocabulary.UnmodelledSourceIds > 0 ? Math.Log(Vocabulary.UnmodelledSourceIds) : 0;
+        using var _ = torch.no_grad();
+        Network.eval();
+        for (var start = 0; start < blocks.Count; start += ScoringBatch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = Math.Min(ScoringBatch, blocks.Count - start);
+            float[] targetLogProbabilities;
+            using (var scope = torch.NewDisposeScope())
+            {
+                var input = new long[rows * blocks.Length];
+                var target = new long[rows * blocks.Length];
+                for (var r = 0; r < rows; r++)
+                {
+                    blocks.Inputs[start + r].CopyTo(input, r * blocks.Length);
+                    blocks.Targets[start + r].CopyTo(target, r * blocks.Length);
+                }
+
+                var targets = torch.tensor(target, [rows, blocks.Length], device: Device);
+                var logProbabilities = nn.functional.log_softmax(Network.forward(torch.tensor(input, [rows, blocks.Length], device: Device)), -1);
+                var gathered = logProbabilities.gather(2, targets.clamp_min(0).unsqueeze(2)).squeeze(2);
+                targetLogProbabilities = gathered.cpu().data<float>().ToArray();
+            }
+
+            for (var r = 0; r < rows; r++)
+            {
+                var owner = blocks.Owners[start + r];
+                var targetRow = blocks.Targets[start + r];
+                for (var i = 0; i < blocks.Length; i++)
+                {
+                    if (targetRow[i] == TrainingBlocks.Ignore)
+                    {
+                        continue;
+                    }
+
+                    // The unknown symbol's probability is shared evenly by the source ids without a row.
+                    logLikelihoods[owner] += targetLogProbabilities[r * blocks.Length + i] - (targetRow[i] == TokenVocabulary.Unknown ? unknownPenalty : 0);
+                }
+            }
+        }
+
+        return documents.Select((d, i) => new DocumentScore(logLikelihoods[i], d.Tokens.Length)).ToArray();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelStatistic> Describe()
+    {
+        var statistics = new List<ModelStatistic>
+        {
+            new("parameters", "", ParameterCount),
+            new("vocabulary_size", "", Vocabulary.Size),
+            new("training_loss", "", Training.FinalLoss),
+            new("training_tokens_per_second", "", Training.TokensPerSecond),
+            new("training_epochs", "", Training.Epochs),
+        };
+        for (var e = 0; e < Training.EpochLosses.Count; e++)
+        {
+            statistics.Add(new ModelStatistic("training_epoch_loss", (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Training.EpochLosses[e]));
+        }
+
+        return statistics;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelStatistic> CompareTo(TrueDistribution truth) => [];
+
+    /// <summary>Releases the native weights.</summary>
+    public void Dispose() => Network.Dispose();
+
+    private int[] Prepend(int[] sourceTokens)
+    {
+        var ids = new int[sourceTokens.Length + 1];
+        ids[0] = TokenVocabulary.Begin;
+        for (var i = 0; i < sourceTokens.Length; i++)
+        {
+            ids[i + 1] = Vocabulary.ToModel(sourceTokens[i]);
+        }
+
+        return ids;
+    }
+}

@@ -1,0 +1,80 @@
+namespace Ecosystem.Models.Transformer;
+
+/// <summary>Architecture and optimisation settings of the GPT-style decoder.</summary>
+/// <remarks>Defaults are a tiny model that trains on 2 CPU cores in minutes; Shumailov et al.'s OPT-125m is about
+/// 1,000 times larger.</remarks>
+public sealed record TransformerSettings
+{
+    /// <summary>Decoder blocks.</summary>
+    public int Layers { get; init; } = 2;
+
+    /// <summary>Attention heads per block.</summary>
+    public int Heads { get; init; } = 4;
+
+    /// <summary>Model width (embedding size); a multiple of <see cref="Heads"/> with an even head size.</summary>
+    public int Width { get; init; } = 128;
+
+    /// <summary>Context window in tokens (training blocks and the attention window when generating).</summary>
+    public int Context { get; init; } = 64;
+
+    /// <summary>Dropout on attention weights and residual branches while training.</summary>
+    public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Passes over the training set when fitting from scratch.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Passes over the training set when fine-tuning from an earlier generation's weights.</summary>
+    public int FineTuneEpochs { get; init; } = 3;
+
+    /// <summary>Blocks per optimiser step.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Peak AdamW learning rate.</summary>
+    public double LearningRate { get; init; } = 3e-3;
+
+    /// <summary>Peak learning rate when fine-tuning (usually lower than <see cref="LearningRate"/>).</summary>
+    public double FineTuneLearningRate { get; init; } = 1e-3;
+
+    /// <summary>Share of the optimiser steps spent warming the learning rate up linearly; the rest decays it along a
+    /// cosine to a tenth of the peak.</summary>
+    public double WarmupFraction { get; init; } = 0.05;
+
+    /// <summary>AdamW decoupled weight decay (applied to matrices, not to biases, norms or embeddings' scale).</summary>
+    public double WeightDecay { get; init; } = 0.1;
+
+    /// <summary>Global gradient-norm clip.</summary>
+    public double GradientClip { get; init; } = 1.0;
+
+    /// <summary>Where to run: auto (CUDA when TorchSharp sees it), cpu or cuda.</summary>
+    public TorchDeviceKind Device { get; init; } = TorchDeviceKind.Auto;
+
+    /// <summary>Compact the GPT-2 vocabulary to the tokens of the first training set (plus begin and unknown
+    /// symbols) instead of keeping all 50,257 rows in the embedding.</summary>
+    public bool CompactVocabulary { get; init; } = true;
+
+    /// <summary>Checks the settings; throws naming the first bad value.</summary>
+    public void Validate()
+    {
+        Require(Layers >= 1, nameof(Layers), Layers);
+        Require(Heads >= 1, nameof(Heads), Heads);
+        Require(Width >= Heads && Width % Heads == 0 && Width / Heads % 2 == 0, nameof(Width), Width);
+        Require(Context >= 2, nameof(Context), Context);
+        Require(Dropout is >= 0 and < 1, nameof(Dropout), Dropout);
+        Require(Epochs >= 1, nameof(Epochs), Epochs);
+        Require(FineTuneEpochs >= 1, nameof(FineTuneEpochs), FineTuneEpochs);
+        Require(BatchSize >= 1, nameof(BatchSize), BatchSize);
+        Require(LearningRate > 0, nameof(LearningRate), LearningRate);
+        Require(FineTuneLearningRate > 0, nameof(FineTuneLearningRate), FineTuneLearningRate);
+        Require(WarmupFraction is >= 0 and < 1, nameof(WarmupFraction), WarmupFraction);
+        Require(WeightDecay >= 0, nameof(WeightDecay), WeightDecay);
+        Require(GradientClip > 0, nameof(GradientClip), GradientClip);
+    }
+
+    private static void Require(bool condition, string name, object value)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Invalid transformer setting {name} = {value}.");
+        }
+    }
+}

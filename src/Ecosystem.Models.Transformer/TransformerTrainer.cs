@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Ecosystem.Models.Transformer;
+
+/// <summary>Mini-batch AdamW training of a decoder: linear warm-up, cosine decay to a tenth of the peak learning rate,
+/// global gradient-norm clipping, every step inside its own dispose scope.</summary>
+internal static class TransformerTrainer
+{
+    private const int ReportEvery = 20;
+
+    public static TrainingSummary Train(
+        GptDecoder model,
+        TrainingBlocks blocks,
+        int epochs,
+        double peakLearningRate,
+        bool fineTuned,
+        Device device,
+        Random random,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var settings = model.Settings;
+        var stepsPerEpoch = (blocks.Count + settings.BatchSize - 1) / settings.BatchSize;
+        var steps = epochs * stepsPerEpoch;
+        var warmup = (int)Math.Ceiling(settings.WarmupFraction * steps);
+
+        // Decay matrices only (Loshchilov and Hutter 2019 as used by GPT-2): biases and norm gains stay undecayed.
+        var decayed = model.named_parameters().Where(p => p.parameter.dim() >= 2).Select(p => p.parameter).ToList();
+        var undecayed = model.named_parameters().Where(p => p.parameter.dim() < 2).Select(p => p.parameter).ToList();
+        using var optimizer = torch.optim.AdamW(
+            [
+                new AdamW.ParamGroup(decayed, peakLearningRate, 0.9, 0.95, 1e-8, settings.WeightDecay, false, false),
+                new AdamW.ParamGroup(undecayed, peakLearningRate, 0.9, 0.95, 1e-8, 0, false, false),
+            ],
+            peakLearningRate);
+
+        model.train();
+        var order = Enumerable.Range(0, blocks.Count).ToArray();
+        var epochLosses = new List<double>(epochs);
+        var step = 0;
+        long tokens = 0;
+        var clock = Stopwatch.StartNew();
+        var windowLoss = 0.0;
+        var windowSteps = 0;
+        long windowTokens = 0;
+        var windowClock = Stopwatch.StartNew();
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            double epochLoss = 0;
+            for (var batchStart = 0; batchStart < order.Length; batchStart += settings.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = order.AsSpan(batchStart, Math.Min(settings.BatchSize, order.Length - batchStart));
+                SetLearningRate(optimizer, LearningRate(step, steps, warmup, peakLearningRate));
+                double loss;
+                long batchTokens;
+                using (var scope = torch.NewDisposeScope())
+                {
+                    var (input, target) = Batch(blocks, batch, device);
+                    batchTokens = target.ne(TrainingBlocks.Ignore).sum().item<long>();
+                    var logits = model.forward(input);
+                    var lossTensor = nn.functional.cross_entropy(logits.view(-1, model.VocabularySize), target.view(-1), ignore_index: TrainingBlocks.Ignore);
+                    optimizer.zero_grad();
+                    lossTensor.backward();
+                    nn.utils.clip_grad_norm_(model.parameters(), settings.GradientClip);
+                    optimizer.step();
+                    loss = lossTensor.item<float>();
+                }
+
+                step++;
+                tokens += batchTokens;
+                epochLoss += loss;
+                windowLoss += loss;
+                windowSteps++;
+                windowTokens += batchTokens;
+                if (progress is not null && (step % ReportEvery == 0 || batchStart + settings.BatchSize >= order.Length))
+                {
+                    progress.Report(new TrainingProgress(epoch, epochs, step, steps, windowLoss / windowSteps, windowTokens / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds)));
+                    windowLoss = 0;
+                    windowSteps = 0;
+                    windowTokens = 0;
+                    windowClock.Restart();
+                }
+            }
+
+            epochLosses.Add(epochLoss / stepsPerEpoch);
+        }
+
+        model.eval();
+        return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned);
+    }
+
+    /// <summary>Linear warm-up to the peak, then cosine decay to a tenth of it.</summary>
+    internal static double LearningRate(int step, int steps, int warmup, double peak)
+    {
+        if (step < warmup)
+        {
+            return peak * (step + 1) / warmup;
+        }
+
+        var progress = steps <= warmup ? 1 : (double)(step - warmup) / (steps - warmup);
+        var floor = 0.1 * peak;
+        return floor + (peak - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress));
+    }
+
+    private static void SetLearningRate(AdamW optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
+    private static (Tensor Input, Tensor Target) Batch(TrainingBlocks blocks, ReadOnlySpan<int> rows, Device device)
+    {
+        var length = blocks.Length;
+        var input = new long[rows.Length * length];
+        var target = new long[rows.Length * length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            blocks.Inputs[rows[r]].CopyTo(input, r * length);
+            blocks.Targets[rows[r]].CopyTo(target, r * length);
+        }
+
+        return (torch.tensor(input, [rows.Length, length], device: device), torch.tensor(target, [rows.Length, length], device: device));
+    }
+}
