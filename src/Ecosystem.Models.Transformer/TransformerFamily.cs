@@ -55,13 +55,7 @@ public sealed class TransformerFamily(
             var device = ResolveDevice();
             torch.manual_seed(random.NextInt64());
             var network = new GptDecoder(origin.Settings, origin.Vocabulary.Size);
-            // A round trip through the serialized weights gives the copy its own storage.
-            using (var weights = new MemoryStream())
-            {
-                origin.Network.save(weights);
-                weights.Position = 0;
-                network.load(weights);
-            }
+            CopyWeights(origin.Network, network);
 
             network.to(device);
             return Train(network, origin.Vocabulary, trainingSet, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
@@ -89,6 +83,18 @@ public sealed class TransformerFamily(
         {
             network.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Copies every parameter and buffer into the new network's own storage, so training the copy never
+    /// touches the original.</summary>
+    private static void CopyWeights(GptDecoder from, GptDecoder to)
+    {
+        using var _ = torch.no_grad();
+        var source = from.state_dict();
+        foreach (var (name, target) in to.state_dict())
+        {
+            target.copy_(source[name]);
         }
     }
 

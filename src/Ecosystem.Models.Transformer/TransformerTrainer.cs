@@ -90,6 +90,8 @@ internal static class TransformerTrainer
             epochLosses.Add(epochLoss / stepsPerEpoch);
         }
 
+        // Gradients are native tensors held by the parameters: drop them so a trained model carries only its weights.
+        model.zero_grad(set_to_none: true);
         model.eval();
         return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned);
     }
