@@ -1,4 +1,5 @@
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -108,15 +109,15 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
     {
         var statistics = new List<ModelStatistic>
         {
-            new("parameters", "", ParameterCount),
-            new("vocabulary_size", "", Vocabulary.Size),
-            new("training_loss", "", Training.FinalLoss),
-            new("training_tokens_per_second", "", Training.TokensPerSecond),
-            new("training_epochs", "", Training.Epochs),
+            new(MetricNames.ModelParameters, "", ParameterCount),
+            new(MetricNames.ModelVocabularySize, "", Vocabulary.Size),
+            new(MetricNames.TrainingLoss, "", Training.FinalLoss),
+            new(MetricNames.TrainingTokensPerSecond, "", Training.TokensPerSecond),
+            new(MetricNames.TrainingEpochs, "", Training.Epochs),
         };
         for (var e = 0; e < Training.EpochLosses.Count; e++)
         {
-            statistics.Add(new ModelStatistic("training_epoch_loss", (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Training.EpochLosses[e]));
+            statistics.Add(new ModelStatistic(MetricNames.TrainingEpochLoss, (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Training.EpochLosses[e]));
         }
 
         return statistics;

@@ -5,4 +5,16 @@ public sealed record DecodingSpec
 {
     /// <summary>Sampling temperature; below 1 trades diversity for typicality (sampling bias).</summary>
     public double Temperature { get; init; } = 1;
+
+    /// <summary>Nucleus sampling mass (1 = off).</summary>
+    public double TopP { get; init; } = 1;
+
+    /// <summary>Beam width; above 1 decodes by beam search instead of sampling.</summary>
+    public int Beams { get; init; } = 1;
+
+    /// <summary>What the model continues: nothing, or real human documents.</summary>
+    public PromptSource Prompts { get; init; } = PromptSource.None;
+
+    /// <summary>Tokens of each human prompt (the first tokens of a training document).</summary>
+    public int PromptTokens { get; init; } = 64;
 }

@@ -14,4 +14,7 @@ public enum ModelFamilyKind
 
     /// <summary>An interpolated Kneser-Ney n-gram language model over GPT-2 tokens.</summary>
     Ngram,
+
+    /// <summary>A small GPT-style decoder trained with TorchSharp.</summary>
+    Transformer,
 }

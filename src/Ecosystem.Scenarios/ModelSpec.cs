@@ -20,4 +20,7 @@ public sealed record ModelSpec
 
     /// <summary>Maximum EM iterations (gmm).</summary>
     public int MaxIterations { get; init; } = 200;
+
+    /// <summary>Architecture and optimisation (transformer).</summary>
+    public TransformerSpec Transformer { get; init; } = new();
 }

@@ -7,7 +7,7 @@ internal static class ScenarioRules
 {
     private static readonly IReadOnlyDictionary<DataKind, ModelFamilyKind[]> FamiliesByData = new Dictionary<DataKind, ModelFamilyKind[]>
     {
-        [DataKind.Text] = [ModelFamilyKind.Ngram],
+        [DataKind.Text] = [ModelFamilyKind.Ngram, ModelFamilyKind.Transformer],
         [DataKind.Gaussian] = [ModelFamilyKind.Gaussian, ModelFamilyKind.Gmm],
         [DataKind.Categorical] = [ModelFamilyKind.Categorical],
         [DataKind.Mixture] = [ModelFamilyKind.Gmm, ModelFamilyKind.Gaussian],
@@ -65,6 +65,31 @@ internal static class ScenarioRules
                 yield return new ScenarioError(
                     $"{path}.model.family",
                     $"found \"{Lower(vendor.Model.Family)}\", which cannot model data.kind \"{Lower(data.Kind)}\"; allowed values: {string.Join(", ", allowed.Select(f => $"\"{Lower(f)}\""))}");
+            }
+
+            if (vendor.Training.InitialWeights == InitialWeights.Generation0 && vendor.Model.Family != ModelFamilyKind.Transformer)
+            {
+                yield return new ScenarioError(
+                    $"{path}.training.initialWeights",
+                    $"found \"generation0\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
+            }
+
+            if (vendor.Decoding.Prompts == PromptSource.Human && data.Kind != DataKind.Text)
+            {
+                yield return new ScenarioError(
+                    $"{path}.decoding.prompts",
+                    $"found \"human\" with data.kind \"{Lower(data.Kind)}\"; prompts need text, allowed values: \"none\"");
+            }
+
+            if (vendor.Model.Family == ModelFamilyKind.Transformer)
+            {
+                var transformer = vendor.Model.Transformer;
+                if (transformer.Width % transformer.Heads != 0 || transformer.Width / transformer.Heads % 2 != 0)
+                {
+                    yield return new ScenarioError(
+                        $"{path}.model.transformer.width",
+                        $"found {transformer.Width} with {transformer.Heads} heads; width must be a multiple of heads with an even quotient (rotary positions rotate pairs)");
+                }
             }
 
             if (vendor.Release.First >= scenario.Ticks)

@@ -17,4 +17,7 @@ public sealed record TrainingSpec
 
     /// <summary>Fresh real documents (never published) added to every generation's training set.</summary>
     public int FreshHumanDocuments { get; init; }
+
+    /// <summary>Where each generation's training starts: scratch, or generation 0's weights (families that can fine-tune).</summary>
+    public InitialWeights InitialWeights { get; init; } = InitialWeights.Scratch;
 }

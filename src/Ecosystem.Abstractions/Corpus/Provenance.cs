@@ -7,7 +7,8 @@ namespace Ecosystem.Abstractions.Corpus;
 /// <param name="Generation">Model generation for model output; -1 for human text.</param>
 /// <param name="Genre">Genre label: the real one for human text, the classifier's guess for model output.</param>
 /// <param name="GenreInferred">True when <paramref name="Genre"/> was inferred by a classifier rather than known.</param>
-/// <param name="SourceDocumentId">For human text, the id of the real document in the source corpus.</param>
+/// <param name="SourceDocumentId">For human text, the id of the real document in the source corpus; for model output
+/// that continues a real prompt, the id of the prompt's source document; otherwise empty.</param>
 [GenerateSerializer, Immutable]
 public sealed record Provenance(
     [property: Id(0)] AuthorKind Kind,

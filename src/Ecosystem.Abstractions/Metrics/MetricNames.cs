@@ -97,6 +97,24 @@ public static class MetricNames
 
     private static readonly Lazy<IReadOnlyList<string>> AllNames = new(CollectAll);
 
+    /// <summary>Trainable parameters of a neural model.</summary>
+    public const string ModelParameters = "model_parameters";
+
+    /// <summary>Rows of a neural model's vocabulary (compacted GPT-2 ids plus reserved symbols).</summary>
+    public const string ModelVocabularySize = "model_vocabulary_size";
+
+    /// <summary>Mean training cross-entropy of the last epoch (nats per token).</summary>
+    public const string TrainingLoss = "training_loss";
+
+    /// <summary>Mean training cross-entropy of one epoch (label: the epoch, from 1).</summary>
+    public const string TrainingEpochLoss = "training_epoch_loss";
+
+    /// <summary>Epochs a generation was trained for.</summary>
+    public const string TrainingEpochs = "training_epochs";
+
+    /// <summary>Training throughput in tokens per second.</summary>
+    public const string TrainingTokensPerSecond = "training_tokens_per_second";
+
     /// <summary>Every name declared here, in ordinal order (found by reflection, so new constants are included).</summary>
     public static IReadOnlyList<string> All => AllNames.Value;
 

@@ -10,8 +10,8 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Fits the model to the training set (documents in canonical order).</summary>
     Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet);
 
-    /// <summary>Samples documents for <paramref name="tick"/>.</summary>
-    Task<IReadOnlyList<DocumentContent>> SampleAsync(int tick, int count, int length, double temperature);
+    /// <summary>Samples documents for one tick.</summary>
+    Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request);
 
     /// <summary>Per-document perplexity of <paramref name="documents"/> under this model.</summary>
     Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents);

@@ -4,14 +4,18 @@ using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Models;
+using Ecosystem.Models.Transformer;
+using Ecosystem.Scenarios;
+using Microsoft.Extensions.Logging;
 
 namespace Ecosystem.Grains.Generations;
 
 /// <summary>One model generation: fitted once to its vendor's training set, then sampled and scored on request.</summary>
 /// <remarks>Fitting, sampling and scoring run on the thread pool, off the grain scheduler, so the silo stays responsive.
-/// The fitted model lives in memory for the whole run (the grain is never collected while the run lasts).</remarks>
+/// Expensive models are checkpointed after training; an activation that finds a checkpoint for its key (after a
+/// silo failure or a deactivation) reloads it instead of asking to be retrained.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ModelGenerationGrain(RunContextCache contexts) : Grain, IModelGenerationGrain
+public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoints checkpoints, ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
 {
     private GenerationSetup? _setup;
     private RunContext? _context;
@@ -19,31 +23,75 @@ public sealed class ModelGenerationGrain(RunContextCache contexts) : Grain, IMod
     private double? _heldOutPerplexity;
 
     /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var restored = await Task.Run(() => checkpoints.TryLoad(key, TorchDeviceKind.Auto), cancellationToken);
+        if (restored is { } checkpoint)
+        {
+            _setup = checkpoint.Setup;
+            _context = await contexts.GetAsync(checkpoint.Setup.Run);
+            _model = checkpoint.Model;
+            logger.LogInformation("Generation {Key} restored from its checkpoint", key);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        (_model as IDisposable)?.Dispose();
+        _model = null;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         _setup = setup;
         _context = await contexts.GetAsync(setup.Run);
+        var key = this.GetPrimaryKeyString();
         var vendor = _context.Scenario.Vendors[setup.VendorIndex];
-        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data);
+        var progress = new Progress<TrainingProgress>(p => logger.LogInformation(
+            "{Key}: epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F3}, {TokensPerSecond:F0} tokens/s",
+            key, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond));
+        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, progress, warning => logger.LogWarning("{Key}: {Warning}", key, warning));
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");
         var contents = trainingSet.Select(d => d.Content).ToList();
-        _model = await Task.Run(() => family.Fit(contents, random));
+        var start = setup.Generation > 0 && vendor.Training.InitialWeights == InitialWeights.Generation0 && family.CanFineTune
+            ? await GenerationZeroAsync(setup)
+            : null;
+
+        var previous = _model;
+        // Training can take minutes: it gets a thread of its own rather than holding one of the pool's.
+        _model = await Task.Factory.StartNew(
+            () => start is null ? family.Fit(contents, random) : family.FineTune(start, contents, random),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        (previous as IDisposable)?.Dispose();
+        (start as IDisposable)?.Dispose();
         _heldOutPerplexity = null;
+        if (ModelCheckpoints.Applies(_model))
+        {
+            var model = _model;
+            await Task.Run(() => checkpoints.Save(key, setup, model));
+        }
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DocumentContent>> SampleAsync(int tick, int count, int length, double temperature)
+    public async Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request)
     {
         var model = Model;
-        var random = RandomStreams.For(_context!.Scenario.Seed, RandomKey, tick, "sample");
-        return await Task.Run(() => model.Sample(count, new SamplingOptions(length, temperature), random));
+        var random = RandomStreams.For(_context!.Scenario.Seed, RandomKey, request.Tick, "sample");
+        var options = new SamplingOptions(request.Length, request.Temperature) { TopP = request.TopP, Beams = request.Beams, Prompts = request.Prompts };
+        return await Task.Run(() => model.Sample(request.Count, options, random));
     }
 
     /// <inheritdoc />
     public async Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents)
     {
         var model = Model;
-        return await Task.Run(() => documents.Select(d => model.Score(d).Perplexity).ToArray());
+        return await Task.Run(() => model.ScoreMany(documents).Select(s => s.Perplexity).ToArray());
     }
 
     /// <inheritdoc />
@@ -80,18 +128,28 @@ public sealed class ModelGenerationGrain(RunContextCache contexts) : Grain, IMod
     }
 
     private IGenerativeModel Model => _model ?? throw new InvalidOperationException(
-        $"Model generation '{this.GetPrimaryKeyString()}' has not been trained in this activation.");
+        $"Model generation '{this.GetPrimaryKeyString()}' has not been trained and has no checkpoint.");
 
     private string RandomKey => RandomKeys.Generation(_setup!.Replicate, _context!.Scenario.Vendors[_setup.VendorIndex].Name, _setup.Generation);
+
+    /// <summary>Generation 0 of the same vendor and world, from its checkpoint (it may live on another silo).</summary>
+    private async Task<IGenerativeModel> GenerationZeroAsync(GenerationSetup setup)
+    {
+        var vendor = _context!.Scenario.Vendors[setup.VendorIndex].Name;
+        var key = new WorldAddress(setup.Run.RunId, setup.Replicate).Generation(vendor, 0);
+        var device = ModelFamilies.Settings(_context.Scenario.Vendors[setup.VendorIndex].Model.Transformer).Device;
+        var restored = await Task.Run(() => checkpoints.TryLoad(key, device));
+        return restored?.Model ?? throw new InvalidOperationException(
+            $"Generation {setup.Generation} of '{vendor}' starts from generation 0's weights, but generation 0 has no checkpoint.");
+    }
 
     /// <summary>Token-level perplexity over a document set: exp of the mean negative log-likelihood per token.</summary>
     private static double CorpusPerplexity(IGenerativeModel model, IReadOnlyList<DocumentContent> documents)
     {
         double logLikelihood = 0;
         long units = 0;
-        foreach (var document in documents)
+        foreach (var score in model.ScoreMany(documents))
         {
-            var score = model.Score(document);
             logLikelihood += score.LogLikelihood;
             units += score.Units;
         }

@@ -1,3 +1,4 @@
+using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -11,6 +12,8 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddEcosystemSimulation(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<RunContextCache>();
+        silo.Services.AddOptions<CheckpointOptions>();
+        silo.Services.AddSingleton<ModelCheckpoints>();
         silo.Configure<SiloMessagingOptions>(options =>
         {
             // A tick is one call to the clock and may include training a model: minutes, not seconds.

@@ -86,12 +86,16 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var context = _context!;
         var deployment = _vendor!.Deployment;
         var length = deployment.DocumentLength ?? context.HumanDocumentLength;
-        var contents = await CurrentGeneration.SampleAsync(tick, deployment.DocumentsPerTick, length, _vendor.Decoding.Temperature);
+        var decoding = _vendor.Decoding;
+        var prompts = Prompts(tick, deployment.DocumentsPerTick);
+        var request = new SampleRequest(tick, deployment.DocumentsPerTick, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
+        var contents = await CurrentGeneration.SampleAsync(request);
         var documents = new List<Document>(contents.Count);
         for (var i = 0; i < contents.Count; i++)
         {
             var genre = context.Classifier?.Predict(contents[i].Tokens) ?? "";
-            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, "");
+            var parent = prompts is null ? "" : prompts[i].SourceId;
+            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, parent);
             documents.Add(new Document(DocumentIds.Model(tick, _vendor.Name, _generation, i), tick, TickPhase.ModelsPublish, provenance, contents[i]));
         }
 
@@ -133,6 +137,26 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     private IModelGenerationGrain CurrentGeneration => GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor!.Name, _generation));
 
     private string Generation => _generation.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Real prompts for this tick's documents: the first tokens of training documents drawn without
+    /// replacement (with replacement only when more prompts are needed than the split holds); null without prompts.</summary>
+    private List<(string SourceId, DocumentContent Content)>? Prompts(int tick, int count)
+    {
+        var context = _context!;
+        if (_vendor!.Decoding.Prompts != PromptSource.Human || context.Corpus is not { } corpus || count == 0)
+        {
+            return null;
+        }
+
+        var random = RandomStreams.For(context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick, "prompts");
+        var order = Enumerable.Range(0, corpus.Train.Count).ToArray();
+        random.Shuffle(order);
+        var promptTokens = _vendor.Decoding.PromptTokens;
+        return Enumerable.Range(0, count)
+            .Select(i => corpus.Train[i < order.Length ? order[i] : random.Next(order.Length)])
+            .Select(d => (d.Id, DocumentContent.FromTokens(d.Tokens.Length > promptTokens ? d.Tokens[..promptTokens] : d.Tokens)))
+            .ToList();
+    }
 
     private List<Document> FreshHumanDocuments(int tick, Random random)
     {

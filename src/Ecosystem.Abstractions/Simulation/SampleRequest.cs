@@ -1,0 +1,15 @@
+using Ecosystem.Abstractions.Corpus;
+
+namespace Ecosystem.Abstractions.Simulation;
+
+/// <summary>What a deployed generation is asked to write at one tick: how many documents, how long, how to decode, and
+/// optionally the real prompts to continue (one per document).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SampleRequest(
+    [property: Id(0)] int Tick,
+    [property: Id(1)] int Count,
+    [property: Id(2)] int Length,
+    [property: Id(3)] double Temperature,
+    [property: Id(4)] double TopP,
+    [property: Id(5)] int Beams,
+    [property: Id(6)] IReadOnlyList<DocumentContent>? Prompts);
