@@ -2,6 +2,7 @@ using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Models;
 using Ecosystem.Models.Transformer;
@@ -15,6 +16,7 @@ namespace Ecosystem.Grains.Generations;
 /// Expensive models are checkpointed after training; an activation that finds a checkpoint for its key (after a
 /// silo failure or a deactivation) reloads it instead of asking to be retrained.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
+[AcceleratorPlacement]
 public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoints checkpoints, ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
 {
     private GenerationSetup? _setup;

@@ -1,4 +1,6 @@
 using Ecosystem.Grains.Generations;
+using Ecosystem.Grains.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Ecosystem.Grains.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -8,9 +10,14 @@ namespace Ecosystem.Grains.Hosting;
 /// <summary>Adds the simulation's grains and services to a silo, whatever its clustering.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Registers the per-silo run context cache and messaging limits suited to whole-tick calls.</summary>
-    public static ISiloBuilder AddEcosystemSimulation(this ISiloBuilder silo)
+    /// <summary>Registers the per-silo run context cache, checkpoints, accelerator-aware placement of model generations
+    /// and messaging limits suited to whole-tick calls.</summary>
+    /// <param name="silo">The silo being built.</param>
+    /// <param name="accelerator">What the silo announces ("cuda" or "none"); null detects it.</param>
+    public static ISiloBuilder AddEcosystemSimulation(this ISiloBuilder silo, string? accelerator = null)
     {
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloAccelerators.MetadataKey] = accelerator ?? SiloAccelerators.Detect() });
+        silo.Services.AddPlacementDirector<AcceleratorPlacement, AcceleratorPlacementDirector>();
         silo.Services.AddSingleton<RunContextCache>();
         silo.Services.AddOptions<CheckpointOptions>();
         silo.Services.AddSingleton<ModelCheckpoints>();

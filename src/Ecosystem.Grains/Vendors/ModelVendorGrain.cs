@@ -5,6 +5,7 @@ using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Scenarios;
 
@@ -62,7 +63,17 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         }
 
         var setup = new GenerationSetup(_context.Spec, _replicate, _vendorIndex, next, tick);
-        await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+        // The device travels with the activating call, so placement can put the generation on a GPU silo.
+        RequestContext.Set(SiloAccelerators.DeviceRequestKey, DeviceRequest(_vendor.Model));
+        try
+        {
+            await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+        }
+        finally
+        {
+            RequestContext.Remove(SiloAccelerators.DeviceRequestKey);
+        }
+
         _generation = next;
         _lastTrainedTick = tick;
 
@@ -133,6 +144,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             .ToList();
         return new VendorTickResult(rows, samples);
     }
+
+    /// <summary>Only transformers use an accelerator; every other family runs anywhere.</summary>
+    private static string DeviceRequest(ModelSpec model) => model.Family == ModelFamilyKind.Transformer
+        ? model.Transformer.Device.ToString().ToLowerInvariant()
+        : "cpu";
 
     private IModelGenerationGrain CurrentGeneration => GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor!.Name, _generation));
 
