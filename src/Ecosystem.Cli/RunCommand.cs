@@ -118,6 +118,10 @@ public static class RunCommand
         return result!;
     }
 
-    private static string Describe(RunProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"tick {p.CompletedTicks}/{p.TotalTicks}: {p.DocumentsPublished:N0} documents published, {p.GenerationsTrained} generation(s) trained, {p.Elapsed.TotalSeconds:F1} s");
+    private static string Describe(RunProgress p) => p.Training.Count > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"tick {p.CompletedTicks + 1}/{p.TotalTicks}: training ")
+          + string.Join("; ", p.Training.Select(a => string.Create(CultureInfo.InvariantCulture,
+              $"{a.Vendor} g{a.Generation} epoch {a.Epoch}/{a.Epochs} step {a.Step}/{a.Steps} loss {a.Loss:F3} {a.TokensPerSecond:N0} tok/s")))
+        : string.Create(CultureInfo.InvariantCulture,
+            $"tick {p.CompletedTicks}/{p.TotalTicks}: {p.DocumentsPublished:N0} documents published, {p.GenerationsTrained} generation(s) trained, {p.Elapsed.TotalSeconds:F1} s");
 }

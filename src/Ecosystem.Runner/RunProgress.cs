@@ -1,4 +1,10 @@
+using Ecosystem.Abstractions.Simulation;
+
 namespace Ecosystem.Runner;
 
-/// <summary>Progress of a run after a tick.</summary>
-public sealed record RunProgress(int CompletedTicks, int TotalTicks, long DocumentsPublished, int GenerationsTrained, TimeSpan Elapsed);
+/// <summary>Progress of a run: after every tick, and while a tick trains models, the latest training progress.</summary>
+public sealed record RunProgress(int CompletedTicks, int TotalTicks, long DocumentsPublished, int GenerationsTrained, TimeSpan Elapsed)
+{
+    /// <summary>Generations training right now (empty between ticks).</summary>
+    public IReadOnlyList<TrainingActivity> Training { get; init; } = [];
+}

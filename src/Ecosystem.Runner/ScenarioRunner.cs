@@ -14,6 +14,9 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     public static string Version { get; } =
         typeof(ScenarioRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
+    /// <summary>How often a long tick is asked for training progress.</summary>
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs <paramref name="scenario"/> to the end (or until cancelled) and writes its files into <paramref name="outputDirectory"/>.</summary>
     /// <param name="scenario">The resolved scenario.</param>
     /// <param name="outputDirectory">Folder for metrics.csv, run.json and samples.jsonl; must not hold a run already.</param>
@@ -48,7 +51,17 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             for (var tick = 0; tick < scenario.Ticks; tick++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = await clock.AdvanceAsync();
+                var advancing = clock.AdvanceAsync();
+                while (progress is not null && await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
+                {
+                    var status = await clock.GetStatusAsync();
+                    if (status.Training.Count > 0)
+                    {
+                        progress.Report(new RunProgress(tick, scenario.Ticks, published, trained, stopwatch.Elapsed) { Training = status.Training });
+                    }
+                }
+
+                var report = await advancing;
                 output.AppendTick(report);
                 rows.AddRange(report.Metrics);
                 published += report.DocumentsPublished;

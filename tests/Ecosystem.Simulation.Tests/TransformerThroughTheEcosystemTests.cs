@@ -67,19 +67,23 @@ public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IC
     }
 
     [Fact]
-    public async Task Another_grain_answers_promptly_while_a_model_trains()
+    public async Task Grains_answer_promptly_while_a_model_trains_and_the_clock_shows_its_progress()
     {
         var (warmUp, generation, documents) = StartTraining("warm-up", epochs: 1);
         await warmUp;
-        var (training, _, _) = StartTraining("responsive", epochs: 12);
+        var (training, _, _, runId) = StartTrainingOfRun("responsive", epochs: 12);
 
         var shard = fixture.Handle.Cluster.GrainFactory.GetGrain<ICorpusShardGrain>("ping/shard");
+        var clock = fixture.Handle.Cluster.GrainFactory.GetGrain<IScenarioClockGrain>(runId);
         var latencies = new List<double>();
+        var reports = new List<TrainingActivity>();
         while (!training.IsCompleted)
         {
-            var clock = Stopwatch.StartNew();
+            var stopwatch = Stopwatch.StartNew();
             await shard.GetTickAsync(0);
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            var status = await clock.GetStatusAsync();
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+            reports.AddRange(status.Training);
             await Task.Delay(100);
         }
 
@@ -87,12 +91,28 @@ public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IC
         Assert.True(latencies.Count >= 5, $"training finished after only {latencies.Count} pings; make it longer");
         // A turn on a free grain is sub-millisecond; a second means the scheduler was blocked by training.
         Assert.True(latencies.Max() < 1000, $"slowest answer while training: {latencies.Max():F0} ms");
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r =>
+        {
+            Assert.Equal("opt", r.Vendor);
+            Assert.Equal(12, r.Epochs);
+            Assert.InRange(r.Epoch, 1, 12);
+            Assert.InRange(r.Step, 1, r.Steps);
+            Assert.True(r.Loss > 0 && double.IsFinite(r.Loss));
+            Assert.True(r.TokensPerSecond > 0);
+        });
         Assert.NotEmpty(await generation.PerplexitiesAsync(documents));
     }
 
     /// <summary>Starts training generation 0 of a fresh one-vendor run by calling its grain directly, on random token
     /// documents.</summary>
     private (Task Training, IModelGenerationGrain Generation, IReadOnlyList<DocumentContent> Probe) StartTraining(string name, int epochs)
+    {
+        var (training, generation, probe, _) = StartTrainingOfRun(name, epochs);
+        return (training, generation, probe);
+    }
+
+    private (Task Training, IModelGenerationGrain Generation, IReadOnlyList<DocumentContent> Probe, string RunId) StartTrainingOfRun(string name, int epochs)
     {
         var scenario = Protocol.Replace("\"epochs\": 2", $"\"epochs\": {epochs}", StringComparison.Ordinal);
         var spec = new RunSpec($"{name}-{Guid.NewGuid():N}", scenario);
@@ -101,6 +121,6 @@ public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IC
         var trainingSet = documents.Select((d, i) => new Document(
             $"d{i:D5}", 0, TickPhase.HumansPublish, new Provenance(AuthorKind.Human, "a", "", -1, "news", false, $"d{i}"), d)).ToList();
         var grain = fixture.Handle.Cluster.GrainFactory.GetGrain<IModelGenerationGrain>(new WorldAddress(spec.RunId, 0).Generation("opt", 0));
-        return (grain.TrainAsync(new GenerationSetup(spec, 0, 0, 0, 0), trainingSet), grain, documents.Take(20).ToList());
+        return (grain.TrainAsync(new GenerationSetup(spec, 0, 0, 0, 0), trainingSet), grain, documents.Take(20).ToList(), spec.RunId);
     }
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Ecosystem.Abstractions.Simulation;
 
 /// <summary>The clock of one run: advances ticks, running the phases in order with a barrier after each.</summary>
@@ -10,6 +12,11 @@ public interface IScenarioClockGrain : IGrainWithStringKey
     /// <summary>Runs the next tick to completion and returns what it produced.</summary>
     Task<TickReport> AdvanceAsync();
 
-    /// <summary>Where the run stands.</summary>
+    /// <summary>Where the run stands; answers while a tick is running.</summary>
+    [AlwaysInterleave]
     Task<RunStatus> GetStatusAsync();
+
+    /// <summary>Records the progress of a generation in training (sent by model generations while they train).</summary>
+    [AlwaysInterleave, OneWay]
+    Task ReportTrainingAsync(TrainingActivity activity);
 }

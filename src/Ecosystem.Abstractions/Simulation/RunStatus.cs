@@ -1,9 +1,10 @@
 namespace Ecosystem.Abstractions.Simulation;
 
-/// <summary>Where a run stands: its id, ticks done and planned.</summary>
+/// <summary>Where a run stands: its id, ticks done and planned, and the generations training right now.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RunStatus(
     [property: Id(0)] string RunId,
     [property: Id(1)] int CompletedTicks,
     [property: Id(2)] int TotalTicks,
-    [property: Id(3)] bool Started);
+    [property: Id(3)] bool Started,
+    [property: Id(4)] IReadOnlyList<TrainingActivity> Training);

@@ -15,6 +15,7 @@ namespace Ecosystem.Grains.Clock;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
 {
+    private readonly Dictionary<(int Replicate, string Vendor), TrainingActivity> _training = [];
     private RunContext? _context;
     private WorldTotals[] _totals = [];
     private int _completedTicks;
@@ -76,12 +77,21 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<Scenari
         }
 
         _completedTicks++;
+        _training.Clear();
         return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
     }
 
     /// <inheritdoc />
     public Task<RunStatus> GetStatusAsync() => Task.FromResult(new RunStatus(
-        this.GetPrimaryKeyString(), _completedTicks, _context?.Scenario.Ticks ?? 0, _context is not null));
+        this.GetPrimaryKeyString(), _completedTicks, _context?.Scenario.Ticks ?? 0, _context is not null,
+        _training.Values.OrderBy(a => a.Replicate).ThenBy(a => a.Vendor, StringComparer.Ordinal).ToList()));
+
+    /// <inheritdoc />
+    public Task ReportTrainingAsync(TrainingActivity activity)
+    {
+        _training[(activity.Replicate, activity.Vendor)] = activity;
+        return Task.CompletedTask;
+    }
 
     private async Task<(List<MetricRow> Rows, List<SampledDocument> Samples)> MeasureCorpusAsync(RunContext context, int world, int tick)
     {

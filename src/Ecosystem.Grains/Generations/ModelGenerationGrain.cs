@@ -53,9 +53,15 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
         _context = await contexts.GetAsync(setup.Run);
         var key = this.GetPrimaryKeyString();
         var vendor = _context.Scenario.Vendors[setup.VendorIndex];
-        var progress = new Progress<TrainingProgress>(p => logger.LogInformation(
-            "{Key}: epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F3}, {TokensPerSecond:F0} tokens/s",
-            key, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond));
+        var clock = GrainFactory.GetGrain<IScenarioClockGrain>(setup.Run.RunId);
+        var progress = new Progress<TrainingProgress>(p =>
+        {
+            logger.LogInformation(
+                "{Key}: epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F3}, {TokensPerSecond:F0} tokens/s",
+                key, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond);
+            // One-way and interleaved: progress never waits for the clock, which is busy running the tick.
+            _ = clock.ReportTrainingAsync(new TrainingActivity(setup.Replicate, vendor.Name, setup.Generation, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond));
+        });
         var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, progress, warning => logger.LogWarning("{Key}: {Warning}", key, warning));
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");
         var contents = trainingSet.Select(d => d.Content).ToList();
