@@ -1,0 +1,71 @@
+using System.Globalization;
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Models;
+using Ecosystem.Models.Transformer;
+using TorchSharp;
+
+namespace Ecosystem.Benchmarks;
+
+/// <summary>TorchSharp decoder against the same decoder in PyTorch: training, scoring and generation tokens per second
+/// with the same architecture, batch, sequence length and thread count.</summary>
+public sealed class TransformerSuite : IBenchmarkSuite
+{
+    private const int Vocabulary = 8000;
+    private const int Threads = 2;
+
+    /// <inheritdoc />
+    public string Name => "transformer";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(bool quick, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var settings = new TransformerSettings { Layers = 2, Heads = 4, Width = 128, Context = 64, BatchSize = 32, Epochs = 1, Dropout = 0.1, Device = TorchDeviceKind.Cpu };
+        var steps = quick ? 4 : 20;
+        var prompts = quick ? 8 : 64;
+        var scored = quick ? 64 : 256;
+        var caseName = string.Create(CultureInfo.InvariantCulture, $"{settings.Layers} layers, width {settings.Width}, context {settings.Context}, batch {settings.BatchSize}, vocabulary {Vocabulary}");
+
+        progress("transformer: TorchSharp");
+        torch.set_num_threads(Threads);
+        var random = new Random(1);
+        var documents = Enumerable.Range(0, steps * settings.BatchSize)
+            .Select(_ => DocumentContent.FromTokens(Enumerable.Range(0, settings.Context).Select(_ => random.Next(2, Vocabulary)).ToArray()))
+            .ToList();
+        var family = new TransformerFamily(settings, Vocabulary);
+        using var model = (TransformerModel)family.Fit(documents, new Random(2), cancellationToken);
+        var training = model.Training.TokensPerSecond;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        model.ScoreMany(documents.Take(scored).ToList(), cancellationToken);
+        var scoring = scored * settings.Context / clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        model.Sample(prompts, new SamplingOptions(settings.Context) { Prompts = documents.Take(prompts).ToList() }, new Random(3), cancellationToken);
+        var generation = prompts * settings.Context / clock.Elapsed.TotalSeconds;
+
+        progress("transformer: PyTorch");
+        var peer = await PythonPeer.RunAsync("transformer_torch.py",
+        [
+            "--vocabulary", Text(Vocabulary), "--layers", Text(settings.Layers), "--heads", Text(settings.Heads), "--width", Text(settings.Width),
+            "--context", Text(settings.Context), "--batch", Text(settings.BatchSize), "--steps", Text(steps), "--prompts", Text(prompts),
+            "--length", Text(settings.Context), "--score-documents", Text(scored), "--threads", Text(Threads),
+        ], cancellationToken);
+
+        var results = new List<BenchmarkResult>();
+        void Pair(string metric, double ours, string peerKey)
+        {
+            var theirs = peer.GetProperty(peerKey).GetDouble();
+            results.Add(new BenchmarkResult(Name, caseName, "TorchSharp " + typeof(torch).Assembly.GetName().Version, metric, ours, "tokens/s"));
+            results.Add(new BenchmarkResult(Name, caseName, "PyTorch " + peer.GetProperty("torch").GetString(), metric, theirs, "tokens/s"));
+            results.Add(new BenchmarkResult(Name, caseName, "ratio", metric, ours / theirs, "TorchSharp / PyTorch"));
+        }
+
+        Pair("training", training, "training_tokens_per_second");
+        Pair("scoring", scoring, "scoring_tokens_per_second");
+        Pair("generation (sampling, sliding cache)", generation, "generation_tokens_per_second");
+        results.Add(new BenchmarkResult(Name, caseName, "TorchSharp", "parameters", model.ParameterCount, "count"));
+        return results;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
