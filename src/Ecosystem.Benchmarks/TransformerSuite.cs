@@ -64,6 +64,21 @@ public sealed class TransformerSuite : IBenchmarkSuite
         Pair("scoring", scoring, "scoring_tokens_per_second");
         Pair("generation (sampling, sliding cache)", generation, "generation_tokens_per_second");
         results.Add(new BenchmarkResult(Name, caseName, "TorchSharp", "parameters", model.ParameterCount, "count"));
+
+        // Vocabulary compaction: the same training with all 50,257 GPT-2 rows in the embedding and the output layer.
+        progress("transformer: TorchSharp with the full GPT-2 vocabulary");
+        const int gpt2 = 50_257;
+        var full = new TransformerFamily(settings with { CompactVocabulary = false }, gpt2);
+        using (var fullModel = (TransformerModel)full.Fit(documents, new Random(2), cancellationToken))
+        {
+            var vocabularyCase = string.Create(CultureInfo.InvariantCulture, $"vocabulary compaction ({Vocabulary:N0} ids present of {gpt2:N0})");
+            results.Add(new BenchmarkResult(Name, vocabularyCase, "compact", "parameters", model.ParameterCount, "count"));
+            results.Add(new BenchmarkResult(Name, vocabularyCase, "full", "parameters", fullModel.ParameterCount, "count"));
+            results.Add(new BenchmarkResult(Name, vocabularyCase, "compact", "training", training, "tokens/s"));
+            results.Add(new BenchmarkResult(Name, vocabularyCase, "full", "training", fullModel.Training.TokensPerSecond, "tokens/s"));
+            results.Add(new BenchmarkResult(Name, vocabularyCase, "ratio", "training speed-up", training / fullModel.Training.TokensPerSecond, "compact / full"));
+        }
+
         return results;
     }
 
