@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Ecosystem.Grains.Hosting;
+using Ecosystem.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The cluster client of the embedded silo.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Starts the silo.</summary>
-    public static async Task<EmbeddedCluster> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the silo; <paramref name="telemetry"/> overrides the "Telemetry" configuration (e.g. a metrics port).</summary>
+    public static async Task<EmbeddedCluster> StartAsync(Action<TelemetrySettings>? telemetry = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddEcosystemTelemetry("ecosystem", telemetry);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort())
             .AddEcosystemSimulation());

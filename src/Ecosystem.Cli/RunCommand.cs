@@ -17,16 +17,17 @@ public static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed." };
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<name>-seed<seed>-<time>). Must not already hold a run." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip writing PNG plots." };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "While the run lasts, serve Prometheus metrics on http://localhost:PORT/metrics." };
         var command = new Command("run", "Run a scenario on an embedded single-process silo. Writes metrics.csv, run.json, samples.jsonl and plots/*.png, and prints a summary table.")
         {
-            scenario, seed, output, noPlots,
+            scenario, seed, output, noPlots, metricsPort,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), !parse.GetValue(noPlots), cancellationToken));
+            parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output), !parse.GetValue(noPlots), parse.GetValue(metricsPort), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string scenarioPath, long? seed, string? outputDirectory, bool plots, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string scenarioPath, long? seed, string? outputDirectory, bool plots, int? metricsPort, CancellationToken cancellationToken)
     {
         Scenario scenario;
         try
@@ -50,6 +51,12 @@ public static class RunCommand
             scenario = scenario with { Seed = overridden };
         }
 
+        if (metricsPort is < 1 or > 65535)
+        {
+            Console.Error.WriteLine($"--metrics-port: found {metricsPort}; must be 1..65535.");
+            return ExitCodes.InvalidInput;
+        }
+
         outputDirectory ??= Path.Combine("runs", $"{scenario.Name}-seed{scenario.Seed}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         if (File.Exists(Path.Combine(outputDirectory, RunFiles.Manifest)))
         {
@@ -59,7 +66,7 @@ public static class RunCommand
 
         Console.Out.WriteLine($"Scenario '{scenario.Name}', seed {scenario.Seed}, {scenario.Ticks} ticks, {scenario.Vendors.Count} vendor(s), {scenario.Replicates} replicate(s).");
         Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        await using var cluster = await EmbeddedCluster.StartAsync(cancellationToken);
+        await using var cluster = await EmbeddedCluster.StartAsync(t => t.MetricsPort = metricsPort ?? t.MetricsPort, cancellationToken);
         var runner = new ScenarioRunner(cluster.Client);
         RunResult result;
         try

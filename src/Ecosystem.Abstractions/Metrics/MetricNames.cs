@@ -95,6 +95,27 @@ public static class MetricNames
     /// <summary>Entropy, in bits, of a fitted categorical model.</summary>
     public const string EntropyBits = "entropy_bits";
 
+    /// <summary>KL divergence from the fitted distribution to the original one (categorical chains).</summary>
+    public const string KlFromOriginal = "kl_from_original";
+
+    /// <summary>Total variation distance between the fitted and the original distribution (categorical chains).</summary>
+    public const string TotalVariation = "total_variation";
+
+    /// <summary>Distinct n-grams an n-gram model holds; the label is n.</summary>
+    public const string NGramTypes = "ngram_types";
+
+    /// <summary>Tokens an n-gram model was fitted on.</summary>
+    public const string TrainingTokens = "training_tokens";
+
+    /// <summary>Distinct tokens an n-gram model has seen.</summary>
+    public const string ModelVocabularySize = "model_vocabulary_size";
+
+    /// <summary>Log-likelihood of a mixture model's training data at the end of EM.</summary>
+    public const string LogLikelihood = "log_likelihood";
+
+    /// <summary>Weight of one mixture component (label = component index).</summary>
+    public const string Weight = "weight";
+
     private static readonly Lazy<IReadOnlyList<string>> AllNames = new(CollectAll);
 
     /// <summary>Trainable parameters of a neural model.</summary>

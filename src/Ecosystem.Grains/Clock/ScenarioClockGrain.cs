@@ -5,6 +5,7 @@ using Ecosystem.Grains.Authors;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Runs;
+using Ecosystem.Grains.Telemetry;
 using Ecosystem.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace Ecosystem.Grains.Clock;
 /// <summary>The clock of a run: each tick runs the phases in order — humans publish, vendors train, deployed models
 /// publish, everything is measured — with a barrier after each, across every world of the run.</summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
+public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter meter, ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
 {
     private readonly Dictionary<(int Replicate, string Vendor), TrainingActivity> _training = [];
     private RunContext? _context;
@@ -45,22 +46,26 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<Scenari
             throw new InvalidOperationException($"The run has already completed its {scenario.Ticks} ticks.");
         }
 
+        using var span = SimulationTracing.StartTick(context.Spec.RunId, tick);
         var worlds = Enumerable.Range(0, scenario.Replicates).ToArray();
         var schedule = new PublishingSchedule(scenario.Humans);
 
-        var humanCounts = await Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, context.Roster.Count)
+        var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, context.Roster.Count)
             .Select(a => (Author: a, Count: schedule.CountAt(a, tick)))
             .Where(x => x.Count > 0)
             .Select(x => GrainFactory.GetGrain<IHumanAuthorGrain>(new WorldAddress(context.Spec.RunId, w).Author(x.Author))
-                .PublishAsync(context.Spec, w, x.Author, tick, x.Count))));
+                .PublishAsync(context.Spec, w, x.Author, tick, x.Count)))));
 
         var vendors = worlds.SelectMany(w => scenario.Vendors.Select((v, i) => (World: w, Index: i,
             Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
-        var trained = await Task.WhenAll(vendors.Select(v => v.Grain.TrainIfDueAsync(context.Spec, v.World, v.Index, tick)));
-        var modelCounts = await Task.WhenAll(vendors.Select(v => v.Grain.PublishAsync(tick)));
+        var trained = await SimulationTracing.InPhaseAsync(TickPhase.VendorsTrain, tick, () =>
+            Task.WhenAll(vendors.Select(v => v.Grain.TrainIfDueAsync(context.Spec, v.World, v.Index, tick))));
+        var modelCounts = await SimulationTracing.InPhaseAsync(TickPhase.ModelsPublish, tick, () =>
+            Task.WhenAll(vendors.Select(v => v.Grain.PublishAsync(tick))));
 
-        var corpusMeasurements = await Task.WhenAll(worlds.Select(w => MeasureCorpusAsync(context, w, tick)));
-        var vendorMeasurements = await Task.WhenAll(vendors.Select(v => v.Grain.MeasureAsync(tick)));
+        var (corpusMeasurements, vendorMeasurements) = await SimulationTracing.InPhaseAsync(TickPhase.Measure, tick, async () => (
+            await Task.WhenAll(worlds.Select(w => MeasureCorpusAsync(context, w, tick))),
+            await Task.WhenAll(vendors.Select(v => v.Grain.MeasureAsync(tick)))));
 
         var rows = new List<MetricRow>();
         var samples = new List<SampledDocument>();
@@ -78,6 +83,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, ILogger<Scenari
 
         _completedTicks++;
         _training.Clear();
+        meter.Record(context.Spec.RunId, scenario.Name, tick, rows);
         return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
     }
 

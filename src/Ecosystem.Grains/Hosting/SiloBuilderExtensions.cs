@@ -2,6 +2,7 @@ using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Ecosystem.Grains.Runs;
+using Ecosystem.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
@@ -10,8 +11,8 @@ namespace Ecosystem.Grains.Hosting;
 /// <summary>Adds the simulation's grains and services to a silo, whatever its clustering.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Registers the per-silo run context cache, checkpoints, accelerator-aware placement of model generations
-    /// and messaging limits suited to whole-tick calls.</summary>
+    /// <summary>Registers the per-silo run context cache, checkpoints, accelerator-aware placement of model generations,
+    /// the simulation's meter, trace propagation through grain calls and messaging limits suited to whole-tick calls.</summary>
     /// <param name="silo">The silo being built.</param>
     /// <param name="accelerator">What the silo announces ("cuda" or "none"); null detects it.</param>
     public static ISiloBuilder AddEcosystemSimulation(this ISiloBuilder silo, string? accelerator = null)
@@ -21,6 +22,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<RunContextCache>();
         silo.Services.AddOptions<CheckpointOptions>();
         silo.Services.AddSingleton<ModelCheckpoints>();
+        silo.Services.AddSingleton<SimulationMeter>();
+        silo.AddActivityPropagation();
         silo.Configure<SiloMessagingOptions>(options =>
         {
             // A tick is one call to the clock and may include training a model: minutes, not seconds.

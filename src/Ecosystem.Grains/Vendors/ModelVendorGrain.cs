@@ -3,10 +3,12 @@ using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Abstractions.Telemetry;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Runs;
+using Ecosystem.Grains.Telemetry;
 using Ecosystem.Scenarios;
 
 namespace Ecosystem.Grains.Vendors;
@@ -52,7 +54,13 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             TickPhase.VendorsTrain,
             tick,
             _vendor.Training.Sources == ScrapeSources.Self ? _vendor.Name : null);
-        var scraped = await ShardWriter.ScrapeAsync(GrainFactory, _world, _context.Scenario.Shards, query);
+        IReadOnlyList<Document> scraped;
+        using (var span = SimulationTracing.StartScrape(spec.RunId, _replicate, _vendor.Name, tick))
+        {
+            scraped = await ShardWriter.ScrapeAsync(GrainFactory, _world, _context.Scenario.Shards, query);
+            span?.SetTag(TelemetryAttributes.Documents, scraped.Count);
+        }
+
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick, "training-set");
         var next = _generation + 1;
         var fresh = FreshHumanDocuments(tick, random);
@@ -67,7 +75,10 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         RequestContext.Set(SiloAccelerators.DeviceRequestKey, DeviceRequest(_vendor.Model));
         try
         {
-            await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+            using (SimulationTracing.StartTraining(spec.RunId, _replicate, _vendor.Name, next, tick, trainingSet.Count))
+            {
+                await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+            }
         }
         finally
         {

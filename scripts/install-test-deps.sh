@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it).
+# Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
+set -euo pipefail
+
+packages=()
+command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)
+
+if [[ ${#packages[@]} -eq 0 ]]; then
+  echo "Test dependencies already installed."
+  exit 0
+fi
+
+sudo=()
+if [[ "$(id -u)" -ne 0 ]]; then
+  sudo=(sudo)
+fi
+
+echo "Installing ${packages[*]} ..."
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"

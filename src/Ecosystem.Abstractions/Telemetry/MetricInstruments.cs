@@ -1,0 +1,82 @@
+using Ecosystem.Abstractions.Metrics;
+
+namespace Ecosystem.Abstractions.Telemetry;
+
+/// <summary>The one mapping from metric names to OpenTelemetry instruments.</summary>
+/// <remarks>Namespaces: <c>ecosystem.corpus</c> for the shared corpus as a whole, <c>ecosystem.text</c> for text
+/// published in a tick (corpus-wide without a vendor attribute, one vendor's output with one), <c>ecosystem.model</c>
+/// for a fitted generation, <c>ecosystem.training</c> for a vendor's training set, <c>ecosystem.run</c> for progress.</remarks>
+public static class MetricInstruments
+{
+    private const string Corpus = "ecosystem.corpus.";
+    private const string Text = "ecosystem.text.";
+    private const string Model = "ecosystem.model.";
+    private const string Training = "ecosystem.training.";
+    private const string Dimensionless = "1";
+    private const string Bits = "bit";
+    private const string DocumentCount = "{document}";
+    private const string TokenCount = "{token}";
+
+    private static readonly MetricInstrument[] Declared =
+    [
+        new(MetricNames.DocumentsTotal, Corpus + "documents", DocumentCount, "Documents in the corpus.", TelemetryAttributes.Label),
+        new(MetricNames.DocumentsHuman, Corpus + "human_documents", DocumentCount, "Human documents in the corpus.", TelemetryAttributes.Label),
+        new(MetricNames.DocumentsSynthetic, Corpus + "synthetic_documents", DocumentCount, "Synthetic documents in the corpus.", TelemetryAttributes.Label),
+        new(MetricNames.SyntheticShareDocuments, Corpus + "synthetic_share", Dimensionless, "Share of corpus documents that are synthetic.", TelemetryAttributes.Label),
+        new(MetricNames.SyntheticShareTokens, Corpus + "synthetic_token_share", Dimensionless, "Share of corpus tokens (or values) that are synthetic.", TelemetryAttributes.Label),
+        new(MetricNames.PublishedSyntheticShare, Corpus + "published_synthetic_share", Dimensionless, "Share of synthetic documents among those published in the tick.", TelemetryAttributes.Label),
+
+        new(MetricNames.GenreShare, Text + "genre_share", Dimensionless, "Share of documents per genre: of the whole corpus without a vendor, of the vendor's output in the tick with one.", TelemetryAttributes.Genre),
+        new(MetricNames.Distinct1, Text + "distinct_1", Dimensionless, "Distinct unigrams over all unigrams of the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.Distinct2, Text + "distinct_2", Dimensionless, "Distinct bigrams over all bigrams of the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.Distinct3, Text + "distinct_3", Dimensionless, "Distinct trigrams over all trigrams of the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.Distinct4, Text + "distinct_4", Dimensionless, "Distinct 4-grams over all 4-grams of the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.TokenEntropyBits, Text + "token_entropy", Bits, "Unigram token entropy of the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.VocabularySize, Text + "vocabulary_size", TokenCount, "Distinct tokens in the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.TailMass, Text + "tail_mass", Dimensionless, "Share of tokens outside the human top-k in the text published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.GeneratedPerplexityGen0, Text + "gen0_perplexity", Dimensionless, "Mean per-document perplexity of the vendor's output under its generation-0 model.", TelemetryAttributes.Label),
+        new(MetricNames.PerplexityHistogramGen0, Text + "gen0_perplexity_histogram", Dimensionless, "Fraction of the vendor's output per perplexity bin under its generation-0 model.", TelemetryAttributes.HistogramBin),
+
+        new(MetricNames.HeldoutPerplexity, Model + "heldout_perplexity", Dimensionless, "Perplexity of the generation on held-out human text.", TelemetryAttributes.Label),
+        new(MetricNames.Mean, Model + "mean", Dimensionless, "Mean of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),
+        new(MetricNames.Variance, Model + "variance", Dimensionless, "Variance of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),
+        new(MetricNames.StdDev, Model + "stddev", Dimensionless, "Standard deviation of the fitted continuous model.", TelemetryAttributes.Label),
+        new(MetricNames.Weight, Model + "component_weight", Dimensionless, "Weight of one mixture component.", TelemetryAttributes.Component),
+        new(MetricNames.LogLikelihood, Model + "log_likelihood", Dimensionless, "Log-likelihood of the training data under the fitted mixture.", TelemetryAttributes.Label),
+        new(MetricNames.MeanError, Model + "mean_error", Dimensionless, "Fitted mean minus the original distribution's mean.", TelemetryAttributes.Label),
+        new(MetricNames.VarianceRatio, Model + "variance_ratio", Dimensionless, "Fitted variance over the original distribution's variance.", TelemetryAttributes.Label),
+        new(MetricNames.Wasserstein2, Model + "wasserstein_2", Dimensionless, "2-Wasserstein distance to the original distribution.", TelemetryAttributes.Label),
+        new(MetricNames.KlToOriginal, Model + "kl_to_original", Dimensionless, "KL divergence from the original distribution to the fitted one, in nats.", TelemetryAttributes.Label),
+        new(MetricNames.KlFromOriginal, Model + "kl_from_original", Dimensionless, "KL divergence from the fitted distribution to the original one, in nats.", TelemetryAttributes.Label),
+        new(MetricNames.TotalVariation, Model + "total_variation", Dimensionless, "Total variation distance between the fitted and the original distribution.", TelemetryAttributes.Label),
+        new(MetricNames.Probability, Model + "probability", Dimensionless, "Fitted probability of one category.", TelemetryAttributes.Category),
+        new(MetricNames.SupportSize, Model + "support_size", "{category}", "Categories with non-zero fitted probability.", TelemetryAttributes.Label),
+        new(MetricNames.AbsorbedState, Model + "absorbed_state", Dimensionless, "The category the chain has been absorbed in, or -1 while it has not.", TelemetryAttributes.Label),
+        new(MetricNames.EntropyBits, Model + "entropy", Bits, "Entropy of the fitted categorical model.", TelemetryAttributes.Label),
+        new(MetricNames.NGramTypes, Model + "ngram_types", "{ngram}", "Distinct n-grams the model holds, per order n.", TelemetryAttributes.NGramOrder),
+        new(MetricNames.ModelVocabularySize, Model + "vocabulary_size", TokenCount, "Distinct tokens the n-gram model has seen.", TelemetryAttributes.Label),
+
+        new(MetricNames.TrainingDocuments, Training + "documents", DocumentCount, "Documents in the training set of the generation trained in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingSyntheticShare, Training + "synthetic_share", Dimensionless, "Synthetic share of the training set of the generation trained in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingTokens, Training + "tokens", TokenCount, "Tokens the n-gram model was fitted on.", TelemetryAttributes.Label),
+    ];
+
+    private static readonly Dictionary<string, MetricInstrument> ByMetric = Declared.ToDictionary(i => i.Metric, StringComparer.Ordinal);
+
+    /// <summary>Every declared instrument, one per metric name.</summary>
+    public static IReadOnlyList<MetricInstrument> All => Declared;
+
+    /// <summary>Ticks of a run completed so far; not a metric of the CSV, it shows progress.</summary>
+    public static MetricInstrument CompletedTicks { get; } =
+        new("", "ecosystem.run.completed_ticks", "{tick}", "Ticks of the run completed so far.", TelemetryAttributes.Label);
+
+    /// <summary>The instrument of <paramref name="metric"/>; a name not declared here (a model family's own statistic)
+    /// gets <c>ecosystem.model.</c> + its name, so that no row goes unexported.</summary>
+    public static MetricInstrument For(string metric) =>
+        ByMetric.TryGetValue(metric, out var instrument)
+            ? instrument
+            : new MetricInstrument(metric, Model + metric, Dimensionless, $"Model statistic '{metric}'.", TelemetryAttributes.Label);
+
+    /// <summary>Whether <paramref name="metric"/> has a declared instrument.</summary>
+    public static bool IsDeclared(string metric) => ByMetric.ContainsKey(metric);
+}
