@@ -5,12 +5,14 @@ using Ecosystem.Abstractions.Telemetry;
 namespace Ecosystem.Grains.Telemetry;
 
 /// <summary>The simulation's meter on one silo: an observable gauge per metric that reports the latest value of every
-/// series (run, replicate, vendor, generation, label) of the runs whose clock lives on this silo.</summary>
+/// series (run, replicate, vendor, label; generation as of that value) of the runs whose clock lives on this silo.</summary>
 /// <remarks>Gauges, because every row is a level measured at the end of a tick (a share, a count so far, a distance),
 /// not an increment: summing it (counter) or bucketing it (histogram) would misstate it, and the latest value per
 /// attribute set is exactly what the CSV's last tick holds. Observable, because the values only change once a tick and
 /// a scrape reads them then; and a run's series can be dropped, which a synchronous gauge cannot do. Only the clock
-/// grain records, and a run has one clock activation, so each series is exported by exactly one silo.</remarks>
+/// grain records, and a run has one clock activation, so each series is exported by exactly one silo.
+/// A vendor's series follows its current generation: when a new generation reports, the old generation's series ends
+/// (Prometheus keeps its history), so the series of a run stay bounded however many generations it trains.</remarks>
 public sealed class SimulationMeter : IDisposable
 {
     /// <summary>Runs whose series are kept; the oldest run is dropped when one more starts.</summary>
@@ -105,7 +107,7 @@ public sealed class SimulationMeter : IDisposable
     /// <summary>The latest value of every series of one run, by metric.</summary>
     private sealed class RunSeries(string runId, string scenario)
     {
-        private readonly Dictionary<string, Dictionary<(int Replicate, string Vendor, string Generation, string Label), Series>> _byMetric =
+        private readonly Dictionary<string, Dictionary<(int Replicate, string Vendor, string Label), Series>> _byMetric =
             new(StringComparer.Ordinal);
 
         public string RunId { get; } = runId;
@@ -122,14 +124,14 @@ public sealed class SimulationMeter : IDisposable
                 _byMetric[row.Metric] = series;
             }
 
-            var key = (row.Replicate, row.Vendor, row.Generation, row.Label);
-            if (series.TryGetValue(key, out var existing))
+            var key = (row.Replicate, row.Vendor, row.Label);
+            if (series.TryGetValue(key, out var existing) && existing.Generation == row.Generation)
             {
                 existing.Value = row.Value;
             }
             else
             {
-                series[key] = new Series(Tags(instrument, row), row.Value);
+                series[key] = new Series(Tags(instrument, row), row.Generation, row.Value);
             }
         }
 
@@ -163,10 +165,12 @@ public sealed class SimulationMeter : IDisposable
         }
     }
 
-    /// <summary>One series: its attributes and latest value.</summary>
-    private sealed class Series(KeyValuePair<string, object?>[] tags, double value)
+    /// <summary>One series: its attributes, the generation they name, and the latest value.</summary>
+    private sealed class Series(KeyValuePair<string, object?>[] tags, string generation, double value)
     {
         public KeyValuePair<string, object?>[] Tags { get; } = tags;
+
+        public string Generation { get; } = generation;
 
         public double Value { get; set; } = value;
     }
