@@ -54,7 +54,9 @@ public class PrometheusScrapeTests(ITestOutputHelper output)
         var series = await prometheus.QueryAsync($"{{__name__=~\"ecosystem_.+\", {PrometheusNaming.Label(TelemetryAttributes.RunId)}=\"{runId}\"}}");
         output.WriteLine($"{series.Count} series scraped after {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
 
-        var expected = ExpectedSeries(MetricsCsv.Read(Path.Combine(result.OutputDirectory, RunFiles.Metrics)), runId, result.Manifest.Scenario);
+        var rows = MetricsCsv.Read(Path.Combine(result.OutputDirectory, RunFiles.Metrics));
+        Assert.All(rows.Select(r => r.Metric).Distinct(), m => Assert.True(MetricInstruments.IsDeclared(m), $"'{m}' has no declared instrument"));
+        var expected = ExpectedSeries(rows, runId, result.Manifest.Scenario);
         var actual = series.Select(s => (Key: Key(s.GetProperty("metric")), Value: Value(s))).ToList();
 
         // Each series once: the run's clock grain lives on one silo, and only that silo exports the run.
