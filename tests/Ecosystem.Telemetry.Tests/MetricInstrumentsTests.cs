@@ -62,4 +62,16 @@ public class MetricInstrumentsTests
         Assert.Equal("ecosystem.model.perplexity_gap", instrument.Name);
         Assert.Equal(TelemetryAttributes.Label, instrument.LabelAttribute);
     }
+
+    [Fact]
+    public void The_telemetry_doc_lists_every_instrument_with_its_unit_prometheus_name_and_label_attribute()
+    {
+        var doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "telemetry.md"));
+
+        Assert.All(MetricInstruments.All, i =>
+        {
+            var label = i.LabelAttribute == TelemetryAttributes.Label ? "" : $"`{i.LabelAttribute}`";
+            Assert.Contains($"| `{i.Metric}` | `{i.Name}` | `{i.Unit}` | `{PrometheusNaming.Metric(i)}` | {label} |", doc);
+        });
+    }
 }
