@@ -29,9 +29,9 @@ public class MetricInstrumentsTests
     }
 
     [Fact]
-    public void Units_are_ucum_dimensionless_bits_or_count_annotations()
+    public void Units_are_ucum_dimensionless_bits_count_annotations_or_rates()
     {
-        Assert.All(Everything, i => Assert.Matches(new Regex(@"^(1|bit|\{[a-z]+\})$"), i.Unit));
+        Assert.All(Everything, i => Assert.Matches(new Regex(@"^(1|bit|\{[a-z]+\}|\{[a-z]+\}/s)$"), i.Unit));
         Assert.Equal("1", MetricInstruments.For(MetricNames.SyntheticShareDocuments).Unit);
         Assert.Equal("{document}", MetricInstruments.For(MetricNames.DocumentsTotal).Unit);
     }

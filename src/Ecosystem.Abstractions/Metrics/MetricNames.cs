@@ -107,9 +107,6 @@ public static class MetricNames
     /// <summary>Tokens an n-gram model was fitted on.</summary>
     public const string TrainingTokens = "training_tokens";
 
-    /// <summary>Distinct tokens an n-gram model has seen.</summary>
-    public const string ModelVocabularySize = "model_vocabulary_size";
-
     /// <summary>Log-likelihood of a mixture model's training data at the end of EM.</summary>
     public const string LogLikelihood = "log_likelihood";
 

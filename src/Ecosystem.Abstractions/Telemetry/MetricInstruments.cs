@@ -5,7 +5,8 @@ namespace Ecosystem.Abstractions.Telemetry;
 /// <summary>The one mapping from metric names to OpenTelemetry instruments.</summary>
 /// <remarks>Namespaces: <c>ecosystem.corpus</c> for the shared corpus as a whole, <c>ecosystem.text</c> for text
 /// published in a tick (corpus-wide without a vendor attribute, one vendor's output with one), <c>ecosystem.model</c>
-/// for a fitted generation, <c>ecosystem.training</c> for a vendor's training set, <c>ecosystem.run</c> for progress.</remarks>
+/// for a fitted generation, <c>ecosystem.training</c> for how a generation was trained (training set, loss, throughput),
+/// <c>ecosystem.run</c> for progress.</remarks>
 public static class MetricInstruments
 {
     private const string Corpus = "ecosystem.corpus.";
@@ -54,11 +55,16 @@ public static class MetricInstruments
         new(MetricNames.AbsorbedState, Model + "absorbed_state", Dimensionless, "The category the chain has been absorbed in, or -1 while it has not.", TelemetryAttributes.Label),
         new(MetricNames.EntropyBits, Model + "entropy", Bits, "Entropy of the fitted categorical model.", TelemetryAttributes.Label),
         new(MetricNames.NGramTypes, Model + "ngram_types", "{ngram}", "Distinct n-grams the model holds, per order n.", TelemetryAttributes.NGramOrder),
-        new(MetricNames.ModelVocabularySize, Model + "vocabulary_size", TokenCount, "Distinct tokens the n-gram model has seen.", TelemetryAttributes.Label),
+        new(MetricNames.ModelVocabularySize, Model + "vocabulary_size", TokenCount, "Tokens in the model's vocabulary (seen by an n-gram model, embedding rows of a neural one).", TelemetryAttributes.Label),
+        new(MetricNames.ModelParameters, Model + "parameters", "{parameter}", "Trainable parameters of a neural model.", TelemetryAttributes.Label),
 
         new(MetricNames.TrainingDocuments, Training + "documents", DocumentCount, "Documents in the training set of the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.TrainingSyntheticShare, Training + "synthetic_share", Dimensionless, "Synthetic share of the training set of the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.TrainingTokens, Training + "tokens", TokenCount, "Tokens the n-gram model was fitted on.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingLoss, Training + "loss", Dimensionless, "Mean training cross-entropy of the last epoch, in nats per token.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingEpochLoss, Training + "epoch_loss", Dimensionless, "Mean training cross-entropy of one epoch, in nats per token.", TelemetryAttributes.Epoch),
+        new(MetricNames.TrainingEpochs, Training + "epochs", "{epoch}", "Epochs the generation was trained for.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingTokensPerSecond, Training + "throughput", "{token}/s", "Training throughput.", TelemetryAttributes.Label),
     ];
 
     private static readonly Dictionary<string, MetricInstrument> ByMetric = Declared.ToDictionary(i => i.Metric, StringComparer.Ordinal);

@@ -39,6 +39,9 @@ public static class TelemetryAttributes
     /// <summary>Index of a mixture component.</summary>
     public const string Component = "ecosystem.mixture.component";
 
+    /// <summary>A training epoch, from 1.</summary>
+    public const string Epoch = "ecosystem.training.epoch";
+
     /// <summary>The order n of n-grams.</summary>
     public const string NGramOrder = "ecosystem.ngram.order";
 
