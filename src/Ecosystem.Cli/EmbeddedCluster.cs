@@ -18,8 +18,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The cluster client of the embedded silo.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>Starts the silo with the telemetry the "Telemetry" configuration asks for.</summary>
+    public static Task<EmbeddedCluster> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
     /// <summary>Starts the silo; <paramref name="telemetry"/> overrides the "Telemetry" configuration (e.g. a metrics port).</summary>
-    public static async Task<EmbeddedCluster> StartAsync(Action<TelemetrySettings>? telemetry = null, CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedCluster> StartAsync(Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
