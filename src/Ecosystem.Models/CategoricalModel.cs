@@ -13,6 +13,7 @@ public sealed class CategoricalModel(double[] probabilities) : IGenerativeModel
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
+        options.RejectWatermark(ModelFamilyNames.Categorical);
         // Tempering p^(1/T) and renormalising; at T = 1 this is p itself.
         var weights = options.Temperature == 1 ? probabilities : probabilities.Select(p => p > 0 ? Math.Pow(p, 1 / options.Temperature) : 0).ToArray();
         var documents = new DocumentContent[count];

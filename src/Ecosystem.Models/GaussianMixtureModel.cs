@@ -16,6 +16,7 @@ public sealed class GaussianMixtureModel(MixtureComponents mixture, double logLi
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
+        options.RejectWatermark(ModelFamilyNames.Gmm);
         var documents = new DocumentContent[count];
         for (var d = 0; d < count; d++)
         {

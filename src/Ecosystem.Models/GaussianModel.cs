@@ -16,6 +16,7 @@ public sealed class GaussianModel(double mean, double variance) : IGenerativeMod
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
+        options.RejectWatermark(ModelFamilyNames.Gaussian);
         // Tempering a normal density, p^(1/T), gives a normal with variance T * sigma^2.
         var sd = Math.Sqrt(variance * options.Temperature);
         var documents = new DocumentContent[count];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Watermarking;
 
 namespace Ecosystem.Models;
 
@@ -9,7 +10,8 @@ namespace Ecosystem.Models;
 /// continuation counts below, P_n = P_{n-1} for an unseen context, and
 /// P_1(w) = max(c(w) - D, 0)/N + (D N1+(•)/N)/V at the bottom, so every one of the V token ids has mass.</summary>
 /// <remarks>At T = 1 sampling descends the interpolation (pick the discounted counts or back off). Tempered sampling,
-/// p^(1/T)/Z, is exact and uses <see cref="TemperedSampler"/>, which never loops over the whole vocabulary in the common case.</remarks>
+/// p^(1/T)/Z, is exact and uses <see cref="TemperedSampler"/>, which never loops over the whole vocabulary in the common case.
+/// Watermarked sampling, p^(1/T) e^(δ green)/Z, is exact too and uses <see cref="WatermarkedSampler"/> on top of it.</remarks>
 public sealed class NGramModel : IGenerativeModel
 {
     private readonly NGramTable[] _tables;
@@ -19,6 +21,7 @@ public sealed class NGramModel : IGenerativeModel
     private readonly long _trainingTokens;
     private readonly double[] _unigram;
     private readonly ConcurrentDictionary<double, TemperedSampler> _tempered = new();
+    private readonly ConcurrentDictionary<(double Temperature, GreenListWatermark Watermark), WatermarkedSampler> _watermarked = new();
 
     internal NGramModel(NGramTable[] tables, int order, double discount, int vocabularySize, long trainingTokens)
     {
@@ -61,6 +64,11 @@ public sealed class NGramModel : IGenerativeModel
     public IReadOnlyList<DocumentContent> Sample(int count, SamplingOptions options, Random random, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Temperature);
+        if (options.Watermark is { } watermark)
+        {
+            return SampleWatermarked(count, options, watermark, random, cancellationToken);
+        }
+
         var documents = new DocumentContent[count];
         var context = new int[_order - 1];
         var tempered = options.Temperature == 1 ? null : _tempered.GetOrAdd(options.Temperature, t => new TemperedSampler(this, t));
@@ -73,6 +81,37 @@ public sealed class NGramModel : IGenerativeModel
             {
                 var token = tempered is null ? SampleExact(context, random) : tempered.Draw(context, random);
                 tokens[i] = token;
+                if (context.Length > 0)
+                {
+                    Array.Copy(context, 1, context, 0, context.Length - 1);
+                    context[^1] = token;
+                }
+            }
+
+            documents[d] = DocumentContent.FromTokens(tokens);
+        }
+
+        return documents;
+    }
+
+    /// <summary>Watermarked sampling (see <see cref="WatermarkedSampler"/>), at any temperature including 1.</summary>
+    private DocumentContent[] SampleWatermarked(int count, SamplingOptions options, GreenListWatermark watermark, Random random, CancellationToken cancellationToken)
+    {
+        var tempered = _tempered.GetOrAdd(options.Temperature, t => new TemperedSampler(this, t));
+        var sampler = _watermarked.GetOrAdd((options.Temperature, watermark), _ => new WatermarkedSampler(tempered, watermark));
+        var documents = new DocumentContent[count];
+        var context = new int[_order - 1];
+        for (var d = 0; d < count; d++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Fill(context, _vocabularySize);
+            var previous = _vocabularySize;
+            var tokens = new int[options.Length];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var token = sampler.Draw(context, previous, random);
+                tokens[i] = token;
+                previous = token;
                 if (context.Length > 0)
                 {
                     Array.Copy(context, 1, context, 0, context.Length - 1);

@@ -1,9 +1,10 @@
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Watermarking;
 
 namespace Ecosystem.Models;
 
 /// <summary>How to sample: the length of each document (tokens or values), the sampling temperature, nucleus and beam
-/// settings, and optional prompts to continue.</summary>
+/// settings, optional prompts to continue and an optional watermark.</summary>
 /// <param name="Length">Units per sampled document (for a prompted document: units generated after the prompt).</param>
 /// <param name="Temperature">1 samples the fitted distribution; below 1 sharpens it (the sampling-bias lever of
 /// Alemohammad et al.); above 1 flattens it. Families without a notion of temperature scale their spread.</param>
@@ -21,4 +22,17 @@ public sealed record SamplingOptions(int Length, double Temperature = 1.0)
     /// When set, the number of documents sampled equals the number of prompts and each result holds only the
     /// continuation. Families that cannot condition on a prompt ignore the prompts' content.</summary>
     public IReadOnlyList<DocumentContent>? Prompts { get; init; }
+
+    /// <summary>When set, token samplers add the watermark's bias to green tokens (Kirchenbauer et al. 2023); families
+    /// that do not sample tokens reject it.</summary>
+    public GreenListWatermark? Watermark { get; init; }
+
+    /// <summary>Throws when a watermark is asked of <paramref name="family"/>, which does not sample tokens from logits.</summary>
+    internal void RejectWatermark(string family)
+    {
+        if (Watermark is not null)
+        {
+            throw new NotSupportedException($"The {family} family cannot watermark its samples; only token samplers can.");
+        }
+    }
 }

@@ -31,13 +31,17 @@ internal sealed class TemperedNode(int order, int[] context, int[] followers, do
     public bool Contains(int token) => Array.BinarySearch(Followers, token) >= 0;
 
     /// <summary>The follower whose cumulative interval holds <paramref name="u"/> (0 ≤ u &lt; <see cref="Seen"/>).</summary>
-    public int FollowerAt(double u)
+    public int FollowerAt(double u) => Followers[IndexAt(Cumulative, u)];
+
+    /// <summary>The first index i with <paramref name="cumulative"/>[i] &gt; <paramref name="u"/> (binary search over running
+    /// sums; the last index when u is not below the total).</summary>
+    public static int IndexAt(double[] cumulative, double u)
     {
-        int low = 0, high = Cumulative.Length - 1;
+        int low = 0, high = cumulative.Length - 1;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (Cumulative[middle] > u)
+            if (cumulative[middle] > u)
             {
                 high = middle;
             }
@@ -47,6 +51,6 @@ internal sealed class TemperedNode(int order, int[] context, int[] followers, do
             }
         }
 
-        return Followers[low];
+        return low;
     }
 }

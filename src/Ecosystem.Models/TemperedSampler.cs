@@ -35,16 +35,23 @@ internal sealed class TemperedSampler
     }
 
     /// <summary>Draws the next token after <paramref name="context"/> (the last order-1 tokens, padded).</summary>
-    public int Draw(ReadOnlySpan<int> context, Random random) => Draw(NodeFor(context, _model.Order), random);
+    public int Draw(ReadOnlySpan<int> context, Random random) => Draw(Node(context), random);
 
-    private int Draw(TemperedNode node, Random random)
+    /// <summary>The node that holds the tempered distribution after <paramref name="context"/>: the highest order whose
+    /// context was seen in training.</summary>
+    public TemperedNode Node(ReadOnlySpan<int> context) => NodeFor(context, _model.Order);
+
+    /// <summary>Draws from the tempered distribution of <paramref name="node"/>.</summary>
+    public int Draw(TemperedNode node, Random random)
     {
         var u = random.NextDouble() * node.Total;
-        if (u < node.Seen)
-        {
-            return node.FollowerAt(u);
-        }
+        return u < node.Seen ? node.FollowerAt(u) : DrawOutside(node, random);
+    }
 
+    /// <summary>Draws from the tempered distribution of <paramref name="node"/> restricted to the tokens outside its
+    /// followers (total weight <see cref="TemperedNode.Rest"/>).</summary>
+    public int DrawOutside(TemperedNode node, Random random)
+    {
         if (node.Parent is null)
         {
             return _unseen.Length > 0 ? _unseen[random.Next(_unseen.Length)] : node.Followers[^1];

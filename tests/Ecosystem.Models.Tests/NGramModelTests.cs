@@ -10,7 +10,7 @@ public class NGramModelTests
     private const int Vocabulary = 12;
 
     /// <summary>A small structured corpus: a few repeating patterns over a 12-token vocabulary.</summary>
-    private static List<DocumentContent> Corpus(int documents, int seed)
+    internal static List<DocumentContent> Corpus(int documents, int seed)
     {
         var random = new Random(seed);
         var result = new List<DocumentContent>();
@@ -71,7 +71,7 @@ public class NGramModelTests
     public void Sampling_is_exactly_the_tempered_distribution(double temperature)
     {
         // One-token documents from the start context: the empirical frequencies must match p^(1/T)/Z computed by
-        // brute force over the whole vocabulary (see AssertFrequencies for the tolerance).
+        // brute force over the whole vocabulary (see FrequencyAssertions for the tolerance).
         var model = Fit(3, documents: 8);
         const int draws = 60_000;
         var counts = new int[Vocabulary];
@@ -80,7 +80,7 @@ public class NGramModelTests
             counts[document.Tokens[0]]++;
         }
 
-        AssertFrequencies(counts, Tempered(model, [], temperature), "first token");
+        FrequencyAssertions.Within(counts, Tempered(model, [], temperature), "first token");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class NGramModelTests
             counts[document.Tokens[1]]++;
         }
 
-        AssertFrequencies(counts, Tempered(model, [first.Key], 0.7), $"after {first.Key}");
+        FrequencyAssertions.Within(counts, Tempered(model, [first.Key], 0.7), $"after {first.Key}");
     }
 
     [Fact]
@@ -130,35 +130,6 @@ public class NGramModelTests
         Assert.Equal(a.Select(d => d.Tokens), fresh.Select(d => d.Tokens));
     }
 
-    /// <summary>Each cell's empirical frequency within 4.5 binomial standard errors √(p(1-p)/n) of p. Cells expecting
-    /// fewer than 5 draws are pooled into one, as for a chi-square test, since the normal approximation fails for them.</summary>
-    private static void AssertFrequencies(int[] counts, double[] expected, string what)
-    {
-        var n = counts.Sum();
-        var cells = new List<(string Name, int Count, double P)>();
-        var (rareCount, rareP) = (0, 0.0);
-        for (var w = 0; w < counts.Length; w++)
-        {
-            if (n * expected[w] < 5)
-            {
-                (rareCount, rareP) = (rareCount + counts[w], rareP + expected[w]);
-            }
-            else
-            {
-                cells.Add(($"cell {w}", counts[w], expected[w]));
-            }
-        }
-
-        cells.Add(("rare cells", rareCount, rareP));
-        foreach (var (name, count, p) in cells)
-        {
-            // Pooled rare cells may still expect under 5 draws: 5 draws of slack cover the discreteness.
-            var standardError = Math.Sqrt(p * (1 - p) / n) + (n * p < 5 ? 5.0 / n / 4.5 : 0);
-            Assert.True(Math.Abs(count / (double)n - p) <= 4.5 * standardError + 1e-12,
-                $"{what}: {name} frequency {count / (double)n}, expected {p} ± {4.5 * standardError}");
-        }
-    }
-
     /// <summary>Brute force over the whole vocabulary: p(w|history)^(1/T) / Σ_v p(v|history)^(1/T).</summary>
     private static double[] Tempered(NGramModel model, int[] history, double temperature)
     {
@@ -183,7 +154,7 @@ public class NGramModelTests
             counts[document.Tokens[2]]++;
         }
 
-        AssertFrequencies(counts, Tempered(model, [context.Key.Item1, context.Key.Item2], temperature), $"after {context.Key}");
+        FrequencyAssertions.Within(counts, Tempered(model, [context.Key.Item1, context.Key.Item2], temperature), $"after {context.Key}");
     }
 
     [Fact]
@@ -209,7 +180,7 @@ public class NGramModelTests
         }
 
         Assert.True(pooled[11] > 0.05, $"the unseen share {pooled[11]} is measurable");
-        AssertFrequencies(counts, pooled, "first token");
+        FrequencyAssertions.Within(counts, pooled, "first token");
     }
 
     [Theory]
@@ -229,7 +200,7 @@ public class NGramModelTests
             counts[sampler.Draw(context, random)]++;
         }
 
-        AssertFrequencies(counts, Tempered(model, history, temperature), "fallback");
+        FrequencyAssertions.Within(counts, Tempered(model, history, temperature), "fallback");
     }
 
     [Fact]
