@@ -8,4 +8,8 @@ public sealed record DeploymentSpec
 
     /// <summary>Units per generated document; null uses the human document length.</summary>
     public int? DocumentLength { get; init; }
+
+    /// <summary>Share of the tokens of every published document rewritten before it reaches the web (people editing
+    /// model output); it lowers watermark detection.</summary>
+    public double ParaphraseRate { get; init; }
 }

@@ -14,4 +14,8 @@ public sealed record MetricsSpec
 
     /// <summary>Held-out documents used for perplexity; null uses all of them.</summary>
     public int? HeldOutDocuments { get; init; } = 400;
+
+    /// <summary>z-score above which the measurement counts a document as watermarked (detected synthetic share,
+    /// detection rates).</summary>
+    public double WatermarkZThreshold { get; init; } = 4;
 }

@@ -13,6 +13,9 @@ public static class ScenarioJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // Scrape filters are told apart by "kind", which people need not write first.
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     /// <summary>Serializes a resolved scenario, every default written out.</summary>

@@ -13,6 +13,9 @@ internal static class ScenarioRules
         [DataKind.Mixture] = [ModelFamilyKind.Gmm, ModelFamilyKind.Gaussian],
     };
 
+    /// <summary>Families whose samplers can add a watermark's bias to token logits.</summary>
+    private static readonly ModelFamilyKind[] WatermarkingFamilies = [ModelFamilyKind.Ngram];
+
     public static IEnumerable<ScenarioError> Check(Scenario scenario)
     {
         var data = scenario.Data;
@@ -95,6 +98,36 @@ internal static class ScenarioRules
             if (vendor.Release.First >= scenario.Ticks)
             {
                 yield return new ScenarioError($"{path}.release.first", $"found {vendor.Release.First}; must be < ticks ({scenario.Ticks}) or the vendor never trains");
+            }
+
+            foreach (var error in CheckTextOnly(vendor, path, data.Kind))
+            {
+                yield return error;
+            }
+        }
+    }
+
+    /// <summary>Watermarks, paraphrase and the token-based filters work on token sequences sampled from logits: text
+    /// (and, for the watermark, the ngram family) only.</summary>
+    private static IEnumerable<ScenarioError> CheckTextOnly(VendorSpec vendor, string path, DataKind kind)
+    {
+        if (vendor.Watermark is not null && (kind != DataKind.Text || !WatermarkingFamilies.Contains(vendor.Model.Family)))
+        {
+            yield return new ScenarioError($"{path}.watermark", $"a watermark needs data.kind \"text\" and a token-sampling model family ({string.Join(", ", WatermarkingFamilies.Select(f => $"\"{Lower(f)}\""))}); found data.kind \"{Lower(kind)}\", model.family \"{Lower(vendor.Model.Family)}\"");
+        }
+
+        if (vendor.Deployment.ParaphraseRate > 0 && kind != DataKind.Text)
+        {
+            yield return new ScenarioError($"{path}.deployment.paraphraseRate", $"paraphrase rewrites tokens of text; found data.kind \"{Lower(kind)}\", allowed only with \"text\" (or set 0)");
+        }
+
+        for (var f = 0; f < vendor.Training.Filters.Count; f++)
+        {
+            var filter = vendor.Training.Filters[f];
+            if (kind != DataKind.Text && filter is WatermarkFilterSpec or NearDuplicateFilterSpec)
+            {
+                var name = filter is WatermarkFilterSpec ? "watermark" : "nearDuplicate";
+                yield return new ScenarioError($"{path}.training.filters[{f}].kind", $"found \"{name}\", which reads tokens of text; data.kind is \"{Lower(kind)}\"");
             }
         }
     }

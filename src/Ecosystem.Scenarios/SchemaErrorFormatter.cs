@@ -13,7 +13,7 @@ internal static class SchemaErrorFormatter
         {
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
-                foreach (var nested in Format(child.Errors.SelectMany(e => e.Value)))
+                foreach (var nested in Format(BranchErrors(child)))
                 {
                     yield return nested;
                 }
@@ -23,6 +23,26 @@ internal static class SchemaErrorFormatter
 
             yield return new ScenarioError(ToJsonPath(error.Path), Describe(error));
         }
+    }
+
+    /// <summary>The errors worth reporting from a failed oneOf / anyOf: those of the one branch whose enumerated fields
+    /// (a "kind" discriminator, say) match, since the other branches fail only because they describe another kind. No
+    /// branch matching means the discriminator itself is wrong, which the enclosing schema reports; several matching
+    /// branches report everything.</summary>
+    private static IEnumerable<ValidationError> BranchErrors(ChildSchemaValidationError child)
+    {
+        if (child.Kind is not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf))
+        {
+            return child.Errors.SelectMany(e => e.Value);
+        }
+
+        var matching = child.Errors.Where(e => !e.Value.Any(v => v.Kind == ValidationErrorKind.NotInEnumeration)).ToList();
+        return matching.Count switch
+        {
+            0 => [],
+            1 => matching[0].Value,
+            _ => child.Errors.SelectMany(e => e.Value),
+        };
     }
 
     private static string ToJsonPath(string? path)

@@ -20,4 +20,7 @@ public sealed record TrainingSpec
 
     /// <summary>Where each generation's training starts: scratch, or generation 0's weights (families that can fine-tune).</summary>
     public InitialWeights InitialWeights { get; init; } = InitialWeights.Scratch;
+
+    /// <summary>Scrape-time filters applied in order to what was crawled, before the data policy.</summary>
+    public IReadOnlyList<ScrapeFilterSpec> Filters { get; init; } = [];
 }

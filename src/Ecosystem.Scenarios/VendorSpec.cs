@@ -20,4 +20,7 @@ public sealed record VendorSpec
 
     /// <summary>Deployment volume.</summary>
     public DeploymentSpec Deployment { get; init; } = new();
+
+    /// <summary>The vendor's watermark; null when it does not watermark.</summary>
+    public WatermarkSpec? Watermark { get; init; }
 }

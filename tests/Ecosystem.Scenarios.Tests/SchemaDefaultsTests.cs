@@ -46,4 +46,36 @@ public class SchemaDefaultsTests
 
         Assert.True(checkedCount > 30, $"only {checkedCount} defaults were compared");
     }
+
+    [Fact]
+    public void Watermark_and_filter_defaults_in_the_schema_match_their_records()
+    {
+        // These sections are null or list items in a default scenario, so the walk above never reaches their fields.
+        var definitions = JsonNode.Parse(ScenarioSchema.Text)!["definitions"]!;
+        var checkedCount = 0;
+
+        void Compare(JsonNode properties, object record, string path)
+        {
+            var values = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(record, record.GetType(), ScenarioJson.Options))!;
+            foreach (var (name, property) in properties.AsObject())
+            {
+                if (property!.AsObject().TryGetPropertyValue("default", out var expected))
+                {
+                    Assert.True(JsonNode.DeepEquals(expected, values[name]), $"{path}.{name}: schema default {expected?.ToJsonString() ?? "null"} but record default {values[name]?.ToJsonString() ?? "null"}");
+                    checkedCount++;
+                }
+            }
+        }
+
+        Compare(definitions["watermark"]!["properties"]!, new WatermarkSpec(), "watermark");
+        ScrapeFilterSpec[] filters = [new WatermarkFilterSpec(), new ExactDuplicateFilterSpec(), new NearDuplicateFilterSpec(), new PerplexityFilterSpec(), new CutoffFilterSpec()];
+        var branches = definitions["scrapeFilter"]!["oneOf"]!.AsArray();
+        Assert.Equal(filters.Length, branches.Count);
+        for (var i = 0; i < filters.Length; i++)
+        {
+            Compare(branches[i]!["properties"]!, filters[i], $"scrapeFilter[{i}]");
+        }
+
+        Assert.Equal(8, checkedCount);
+    }
 }
