@@ -107,11 +107,13 @@ public sealed class RunOutput : IDisposable
 
     private sealed record SampleLine(
         int Replicate, string Id, int Tick, string Kind, string Author, string Vendor, int? Generation,
-        string Genre, bool GenreInferred, string? SourceDocumentId, string? Text, double[]? Values)
+        string Genre, bool GenreInferred, string? SourceDocumentId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WatermarkKey, string? Text, double[]? Values)
     {
         public static SampleLine From(SampledDocument d) => new(
             d.Replicate, d.DocumentId, d.Tick, d.Provenance.Kind.ToString().ToLowerInvariant(), d.Provenance.AuthorId,
             d.Provenance.Vendor, d.Provenance.IsSynthetic ? d.Provenance.Generation : null, d.Provenance.Genre,
-            d.Provenance.GenreInferred, d.Provenance.SourceDocumentId.Length > 0 ? d.Provenance.SourceDocumentId : null, d.Text.Length > 0 ? d.Text : null, d.Values.Length > 0 ? d.Values : null);
+            d.Provenance.GenreInferred, d.Provenance.SourceDocumentId.Length > 0 ? d.Provenance.SourceDocumentId : null,
+            d.Provenance.IsWatermarked ? d.Provenance.WatermarkKey : null, d.Text.Length > 0 ? d.Text : null, d.Values.Length > 0 ? d.Values : null);
     }
 }

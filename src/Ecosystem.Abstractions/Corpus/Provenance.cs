@@ -9,6 +9,7 @@ namespace Ecosystem.Abstractions.Corpus;
 /// <param name="GenreInferred">True when <paramref name="Genre"/> was inferred by a classifier rather than known.</param>
 /// <param name="SourceDocumentId">For human text, the id of the real document in the source corpus; for model output
 /// that continues a real prompt, the id of the prompt's source document; otherwise empty.</param>
+/// <param name="WatermarkKey">The key of the watermark the document was generated with; empty when it carries none.</param>
 [GenerateSerializer, Immutable]
 public sealed record Provenance(
     [property: Id(0)] AuthorKind Kind,
@@ -17,8 +18,12 @@ public sealed record Provenance(
     [property: Id(3)] int Generation,
     [property: Id(4)] string Genre,
     [property: Id(5)] bool GenreInferred,
-    [property: Id(6)] string SourceDocumentId)
+    [property: Id(6)] string SourceDocumentId,
+    [property: Id(7)] string WatermarkKey = "")
 {
+    /// <summary>True when the document was generated with a watermark.</summary>
+    public bool IsWatermarked => WatermarkKey.Length > 0;
+
     /// <summary>True when a model generated the document.</summary>
     public bool IsSynthetic => Kind == AuthorKind.Model;
 }

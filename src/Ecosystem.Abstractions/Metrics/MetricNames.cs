@@ -113,6 +113,38 @@ public static class MetricNames
     /// <summary>Weight of one mixture component (label = component index).</summary>
     public const string Weight = "weight";
 
+    /// <summary>Share of corpus documents the watermark detector flags (z above metrics.watermarkZThreshold under any
+    /// watermarking vendor's key): the synthetic share as the detector sees it.</summary>
+    public const string DetectedSyntheticShareDocuments = "detected_synthetic_share_documents";
+
+    /// <summary>Share of corpus documents generated with a watermark (the truth the detector is measured against).</summary>
+    public const string WatermarkedShareDocuments = "watermarked_share_documents";
+
+    /// <summary>Share of watermarked documents the detector flags: of the corpus so far (corpus row) or of what a vendor
+    /// published this tick (vendor row).</summary>
+    public const string WatermarkTruePositiveRate = "watermark_true_positive_rate";
+
+    /// <summary>Share of human corpus documents the detector flags.</summary>
+    public const string WatermarkFalsePositiveRate = "watermark_false_positive_rate";
+
+    /// <summary>Mean z-score of the watermarked documents a vendor published this tick.</summary>
+    public const string WatermarkMeanZ = "watermark_mean_z";
+
+    /// <summary>Share of a vendor's training set the watermark detector flags, beside the true training_synthetic_share.</summary>
+    public const string TrainingDetectedSyntheticShare = "training_detected_synthetic_share";
+
+    /// <summary>Human documents a scrape filter removed (false removals); the label is the filter, e.g. "0:watermark".</summary>
+    public const string FilterRemovedHuman = "filter_removed_human";
+
+    /// <summary>Synthetic documents a scrape filter removed (true removals); the label is the filter.</summary>
+    public const string FilterRemovedSynthetic = "filter_removed_synthetic";
+
+    /// <summary>Human documents a scrape filter passed on; the label is the filter.</summary>
+    public const string FilterPassedHuman = "filter_passed_human";
+
+    /// <summary>Synthetic documents a scrape filter passed on (missed); the label is the filter.</summary>
+    public const string FilterPassedSynthetic = "filter_passed_synthetic";
+
     private static readonly Lazy<IReadOnlyList<string>> AllNames = new(CollectAll);
 
     /// <summary>Trainable parameters of a neural model.</summary>

@@ -19,6 +19,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
     private readonly Dictionary<(int Replicate, string Vendor), TrainingActivity> _training = [];
     private RunContext? _context;
     private WorldTotals[] _totals = [];
+    private WatermarkTotals? _watermarkTotals;
     private int _completedTicks;
 
     /// <inheritdoc />
@@ -32,6 +33,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         var context = await contexts.GetAsync(spec);
         _context = context;
         _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
+        _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
         logger.LogInformation("Run {RunId} started: {Worlds} world(s), {Authors} author(s) each", spec.RunId, context.Scenario.Replicates, context.Roster.Count);
     }
 
@@ -120,6 +122,11 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         sink.Add(MetricNames.SyntheticShareDocuments, documents == 0 ? 0 : (double)totals.SyntheticDocuments / documents);
         sink.Add(MetricNames.SyntheticShareTokens, units == 0 ? 0 : (double)totals.SyntheticUnits / units);
         sink.Add(MetricNames.PublishedSyntheticShare, published.Count == 0 ? 0 : (double)published.Count(d => d.Provenance.IsSynthetic) / published.Count);
+        if (_watermarkTotals is { } watermarks)
+        {
+            await Task.Run(() => watermarks.Add(published));
+            watermarks.AddRows(sink);
+        }
 
         var samples = new List<SampledDocument>();
         if (context.IsText)

@@ -87,12 +87,27 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
     }
 
     /// <inheritdoc />
+    /// <remarks>When the vendor watermarks, each document is sampled with or without the watermark as
+    /// <see cref="RunContext.WatermarkOf"/> says, from the same random stream in document order.</remarks>
     public async Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request)
     {
         var model = Model;
-        var random = RandomStreams.For(_context!.Scenario.Seed, RandomKey, request.Tick, "sample");
+        var context = _context!;
+        var vendorIndex = _setup!.VendorIndex;
+        var random = RandomStreams.For(context.Scenario.Seed, RandomKey, request.Tick, "sample");
         var options = new SamplingOptions(request.Length, request.Temperature) { TopP = request.TopP, Beams = request.Beams, Prompts = request.Prompts };
-        return await Task.Run(() => model.Sample(request.Count, options, random));
+        if (context.Watermarks[vendorIndex] is null)
+        {
+            return await Task.Run(() => model.Sample(request.Count, options, random));
+        }
+
+        return await Task.Run(() => Enumerable.Range(0, request.Count)
+            .Select(i => model.Sample(1, options with
+            {
+                Watermark = context.WatermarkOf(vendorIndex, i),
+                Prompts = request.Prompts is { } prompts ? [prompts[i]] : null,
+            }, random)[0])
+            .ToList());
     }
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using Ecosystem.Corpus;
 using Ecosystem.Metrics;
 using Ecosystem.Models;
 using Ecosystem.Scenarios;
+using Ecosystem.Watermarking;
 
 namespace Ecosystem.Grains.Runs;
 
@@ -12,6 +13,8 @@ namespace Ecosystem.Grains.Runs;
 /// <remarks>Everything is derived deterministically from the scenario, so every silo builds the same context.</remarks>
 public sealed class RunContext
 {
+    private readonly Lazy<UnigramDistribution> _humanUnigram;
+
     private RunContext(RunSpec spec, Scenario scenario, HumanCorpus? corpus)
     {
         Spec = spec;
@@ -27,6 +30,15 @@ public sealed class RunContext
         }
 
         HeldOut = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
+        Watermarks = scenario.Vendors
+            .Select(v => v.Watermark is { } w ? new GreenListWatermark(w.Key ?? v.Name, w.Gamma, w.Delta) : null)
+            .ToList();
+        Detector = new WatermarkDetector(Watermarks.OfType<GreenListWatermark>().Distinct().ToList());
+        _humanUnigram = new Lazy<UnigramDistribution>(() =>
+        {
+            var counts = UnigramCounts.From(corpus!.Train.Select(d => d.Tokens).ToList());
+            return new UnigramDistribution(counts.Tokens, counts.Counts);
+        });
     }
 
     /// <summary>The run's id and scenario JSON.</summary>
@@ -55,6 +67,26 @@ public sealed class RunContext
 
     /// <summary>Held-out human documents used for perplexity (never published); empty unless the data is text.</summary>
     public IReadOnlyList<DocumentContent> HeldOut { get; }
+
+    /// <summary>Each vendor's watermark, by vendor index; null for a vendor that does not watermark.</summary>
+    public IReadOnlyList<GreenListWatermark?> Watermarks { get; }
+
+    /// <summary>The detector of scrape filters and measurement: it knows every watermarking vendor's key (none when no
+    /// vendor watermarks, and then it flags nothing).</summary>
+    public WatermarkDetector Detector { get; }
+
+    /// <summary>True when some vendor watermarks, so that detection is measured.</summary>
+    public bool HasWatermarks => Detector.Watermarks.Count > 0;
+
+    /// <summary>The human unigram distribution of the training split: paraphrases draw rewritten tokens from it.</summary>
+    public UnigramDistribution HumanUnigram => _humanUnigram.Value;
+
+    /// <summary>The watermark of the <paramref name="documentIndex"/>-th document of a batch that vendor
+    /// <paramref name="vendorIndex"/> publishes, or null when that document carries none (see <see cref="WatermarkAdoption"/>).</summary>
+    public GreenListWatermark? WatermarkOf(int vendorIndex, int documentIndex) =>
+        Watermarks[vendorIndex] is { } watermark && WatermarkAdoption.IsWatermarked(documentIndex, Scenario.Vendors[vendorIndex].Watermark!.Adoption)
+            ? watermark
+            : null;
 
     /// <summary>Units (tokens or values) of a human document.</summary>
     public int HumanDocumentLength => IsText ? Scenario.Data.Text.DocumentTokens : Scenario.Humans.DocumentLength;

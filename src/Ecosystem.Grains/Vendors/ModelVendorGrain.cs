@@ -10,6 +10,7 @@ using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Grains.Telemetry;
 using Ecosystem.Scenarios;
+using Ecosystem.Watermarking;
 
 namespace Ecosystem.Grains.Vendors;
 
@@ -64,7 +65,12 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick, "training-set");
         var next = _generation + 1;
         var fresh = FreshHumanDocuments(tick, random);
-        var trainingSet = _trainingSets!.Build(next, scraped, fresh, random);
+        var sink = new RowSink(tick, _replicate, _vendor.Name, next.ToString(CultureInfo.InvariantCulture));
+        var crawled = await FilterAsync(_trainingSets!.Crawl(scraped, random), sink);
+        var trainingSet = _trainingSets.Build(next, crawled, fresh, random);
+
+        // Filter reports are kept even when nothing is left to train on (after a crawl cut-off, say).
+        _trainingRows = sink.Rows;
         if (trainingSet.Count == 0)
         {
             return false;
@@ -88,12 +94,56 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         _generation = next;
         _lastTrainedTick = tick;
 
-        var sink = new RowSink(tick, _replicate, _vendor.Name, Generation);
         var synthetic = trainingSet.Count(d => d.Provenance.IsSynthetic);
         sink.Add(MetricNames.TrainingDocuments, trainingSet.Count);
         sink.Add(MetricNames.TrainingSyntheticShare, (double)synthetic / trainingSet.Count);
-        _trainingRows = sink.Rows;
+        if (_context.HasWatermarks)
+        {
+            var detector = _context.Detector;
+            var threshold = _context.Scenario.Metrics.WatermarkZThreshold;
+            var flagged = await Task.Run(() => trainingSet.Count(d => detector.Detect(d.Content.Tokens).IsFlagged(threshold)));
+            sink.Add(MetricNames.TrainingDetectedSyntheticShare, (double)flagged / trainingSet.Count);
+        }
+
         return true;
+    }
+
+    /// <summary>Runs the vendor's scrape filters over what it crawled and adds each filter's true and false removals
+    /// to <paramref name="sink"/>. The perplexity filter scores under generation 0, so it passes everything until
+    /// generation 0 exists.</summary>
+    private async Task<IReadOnlyList<Document>> FilterAsync(IReadOnlyList<Document> crawled, RowSink sink)
+    {
+        var filters = _vendor!.Training.Filters;
+        if (filters.Count == 0)
+        {
+            return crawled;
+        }
+
+        Func<Document, double?> perplexityOf = _ => null;
+        if (_generation >= 0 && crawled.Count > 0 && filters.Any(f => f is PerplexityFilterSpec))
+        {
+            var generationZero = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, 0));
+            var perplexities = await generationZero.PerplexitiesAsync(crawled.Select(d => d.Content).ToList());
+            var byId = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var i = 0; i < crawled.Count; i++)
+            {
+                byId[crawled[i].Id] = perplexities[i];
+            }
+
+            perplexityOf = d => byId[d.Id];
+        }
+
+        var pipeline = ScrapeFilters.Create(filters, _context!.Detector, perplexityOf);
+        var outcome = await Task.Run(() => pipeline.Apply(crawled));
+        foreach (var report in outcome.Reports)
+        {
+            sink.Add(MetricNames.FilterRemovedHuman, report.RemovedHuman, report.Label);
+            sink.Add(MetricNames.FilterRemovedSynthetic, report.RemovedSynthetic, report.Label);
+            sink.Add(MetricNames.FilterPassedHuman, report.PassedHuman, report.Label);
+            sink.Add(MetricNames.FilterPassedSynthetic, report.PassedSynthetic, report.Label);
+        }
+
+        return outcome.Passed;
     }
 
     /// <inheritdoc />
@@ -112,12 +162,20 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var prompts = Prompts(tick, deployment.DocumentsPerTick);
         var request = new SampleRequest(tick, deployment.DocumentsPerTick, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
         var contents = await CurrentGeneration.SampleAsync(request);
+        if (deployment.ParaphraseRate > 0)
+        {
+            var paraphraser = new TokenParaphraser(context.HumanUnigram, deployment.ParaphraseRate);
+            var random = RandomStreams.For(context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick, "paraphrase");
+            contents = await Task.Run(() => contents.Select(c => DocumentContent.FromTokens(paraphraser.Paraphrase(c.Tokens, random))).ToList());
+        }
+
         var documents = new List<Document>(contents.Count);
         for (var i = 0; i < contents.Count; i++)
         {
             var genre = context.Classifier?.Predict(contents[i].Tokens) ?? "";
             var parent = prompts is null ? "" : prompts[i].SourceId;
-            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, parent);
+            var watermark = context.WatermarkOf(_vendorIndex, i)?.Key ?? "";
+            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, parent, watermark);
             documents.Add(new Document(DocumentIds.Model(tick, _vendor.Name, _generation, i), tick, TickPhase.ModelsPublish, provenance, contents[i]));
         }
 
@@ -146,6 +204,10 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             var generationZero = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, 0));
             var perplexities = await generationZero.PerplexitiesAsync(_published.Select(d => d.Content).ToList());
             TextMeasurement.AddGenerationZeroPerplexity(sink, context.Scenario.Metrics.HistogramBins, perplexities);
+            if (context.Watermarks[_vendorIndex] is { } watermark)
+            {
+                await Task.Run(() => WatermarkMeasurement.AddDetection(sink, context, watermark, _published));
+            }
         }
 
         rows.AddRange(sink.Rows);

@@ -5,7 +5,8 @@ using Ecosystem.Scenarios;
 namespace Ecosystem.Grains.Vendors;
 
 /// <summary>A vendor's data policy applied to what it scraped: crawl budget, replace or accumulate,
-/// kept original human data and fresh real data (the three loops of Alemohammad et al.).</summary>
+/// kept original human data and fresh real data (the three loops of Alemohammad et al.). Scrape filters run between
+/// the crawl and the rest of the policy.</summary>
 public sealed class TrainingSetBuilder(TrainingSpec spec)
 {
     private readonly List<Document> _accumulated = [];
@@ -15,15 +16,18 @@ public sealed class TrainingSetBuilder(TrainingSpec spec)
     /// <summary>Original human documents kept for every generation after the first.</summary>
     public IReadOnlyList<Document> Kept => _kept;
 
+    /// <summary>What the crawler fetches of the documents new since the previous training: all of them, or a uniform
+    /// sample of the crawl budget, in canonical order.</summary>
+    public IReadOnlyList<Document> Crawl(IReadOnlyList<Document> scraped, Random random) =>
+        spec.CrawlBudget is { } budget && budget < scraped.Count ? SampleWithoutReplacement(scraped, budget, random) : scraped;
+
     /// <summary>Builds generation <paramref name="generation"/>'s training set, in canonical order.</summary>
     /// <param name="generation">The generation being trained.</param>
-    /// <param name="scraped">Documents new since the previous training, in canonical order.</param>
+    /// <param name="scrape">What was crawled (see <see cref="Crawl"/>) and passed the scrape filters, in canonical order.</param>
     /// <param name="fresh">Fresh real documents drawn for this generation.</param>
     /// <param name="random">The vendor's random stream for this training.</param>
-    public IReadOnlyList<Document> Build(int generation, IReadOnlyList<Document> scraped, IReadOnlyList<Document> fresh, Random random)
+    public IReadOnlyList<Document> Build(int generation, IReadOnlyList<Document> scrape, IReadOnlyList<Document> fresh, Random random)
     {
-        var scrape = spec.CrawlBudget is { } budget && budget < scraped.Count ? SampleWithoutReplacement(scraped, budget, random) : scraped;
-
         IReadOnlyList<Document> basis = scrape;
         if (spec.Policy == DataPolicyKind.Accumulate)
         {

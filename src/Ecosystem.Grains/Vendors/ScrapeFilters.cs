@@ -1,0 +1,24 @@
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Filtering;
+using Ecosystem.Scenarios;
+using Ecosystem.Watermarking;
+
+namespace Ecosystem.Grains.Vendors;
+
+/// <summary>Builds a vendor's scrape filter pipeline from its scenario entry.</summary>
+internal static class ScrapeFilters
+{
+    /// <param name="specs">The vendor's filters, in order.</param>
+    /// <param name="detector">The detector that knows every watermarking vendor's key.</param>
+    /// <param name="perplexityOf">Perplexity under the vendor's generation 0, or null before there is one.</param>
+    public static ScrapeFilterPipeline Create(IReadOnlyList<ScrapeFilterSpec> specs, WatermarkDetector detector, Func<Document, double?> perplexityOf) =>
+        new(specs.Select(spec => spec switch
+        {
+            WatermarkFilterSpec watermark => (IScrapeFilter)new WatermarkFilter(detector, watermark.ZThreshold),
+            ExactDuplicateFilterSpec => new ExactDuplicateFilter(),
+            NearDuplicateFilterSpec near => new NearDuplicateFilter(near.Threshold, near.Shingle, near.Hashes),
+            PerplexityFilterSpec perplexity => new PerplexityFilter(perplexity.Max, perplexityOf),
+            CutoffFilterSpec cutoff => new CutoffFilter(cutoff.Tick),
+            _ => throw new ArgumentOutOfRangeException(nameof(specs), spec, "Unknown scrape filter."),
+        }).ToList());
+}
