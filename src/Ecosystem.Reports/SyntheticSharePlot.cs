@@ -13,6 +13,7 @@ internal static class SyntheticSharePlot
             (MetricNames.SyntheticShareDocuments, "corpus, documents (cumulative)", Colors.Black, LinePattern.Solid),
             (MetricNames.SyntheticShareTokens, "corpus, tokens (cumulative)", Colors.Gray, LinePattern.Solid),
             (MetricNames.PublishedSyntheticShare, "published this tick", Colors.Black, LinePattern.Dotted),
+            (MetricNames.DetectedSyntheticShareDocuments, "corpus, flagged by the watermark detector", Colors.Black, LinePattern.DenselyDashed),
         };
         var present = corpus.Where(c => index.Has(c.Metric, MetricIndex.Corpus)).ToList();
         var vendors = index.VendorsWith(MetricNames.TrainingSyntheticShare);

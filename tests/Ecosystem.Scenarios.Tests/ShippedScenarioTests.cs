@@ -33,7 +33,7 @@ public class ShippedScenarioTests
     {
         var names = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "scenarios"), "*.json").Select(Path.GetFileName).ToHashSet();
 
-        foreach (var required in new[] { "quickstart.json", "gaussian-refit.json", "categorical-absorption.json", "mad-loops.json", "accumulate-vs-replace.json" })
+        foreach (var required in new[] { "quickstart.json", "gaussian-refit.json", "categorical-absorption.json", "mad-loops.json", "accumulate-vs-replace.json", "watermark-adoption.json" })
         {
             Assert.Contains(required, names);
         }
