@@ -45,6 +45,9 @@ public static class TelemetryAttributes
     /// <summary>The order n of n-grams.</summary>
     public const string NGramOrder = "ecosystem.ngram.order";
 
+    /// <summary>A vendor's scrape filter: its position and kind, e.g. "0:watermark".</summary>
+    public const string Filter = "ecosystem.filter";
+
     /// <summary>The row's label when its instrument declares no more specific attribute.</summary>
     public const string Label = "ecosystem.label";
 }
