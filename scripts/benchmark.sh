@@ -1,14 +1,37 @@
 #!/usr/bin/env bash
-# Runs the benchmarks: ecosystem-bench --suite engine|ngram|transformer|all [--quick] [--out DIR].
-# Installs the peers' Debian packages (NLTK for the n-gram, PyTorch for the transformer) when they are missing.
+# Runs the benchmark command (src/Ecosystem.Benchmarks, `ecosystem-bench`) after installing what it needs: the Brown
+# corpus, and the Debian packages of the peer implementations it is compared with (only those that are missing).
+# Arguments go to the command: --suite engine|ngram|transformer|all, --quick, --out DIR; --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The peers run in Debian's Python, which sees Debian's python3-* packages (another python3 on PATH may not).
 python=/usr/bin/python3
-if ! "$python" -c "import nltk, torch, numpy" >/dev/null 2>&1; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-nltk python3-torch python3-numpy
+# "module:Debian package" for every module a peer imports.
+# NLTK for the n-gram suite, PyTorch (with NumPy) for the transformer suite.
+peer_modules=("nltk:python3-nltk" "torch:python3-torch" "numpy:python3-numpy")
+
+missing=()
+if [[ ! -x "$python" ]]; then
+  missing+=(python3)
 fi
+for entry in "${peer_modules[@]}"; do
+  module="${entry%%:*}"
+  package="${entry#*:}"
+  if [[ ! -x "$python" ]] || ! "$python" -c "import $module" >/dev/null 2>&1; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  echo "Installing ${missing[*]} for the benchmark peers..."
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
 bash scripts/fetch-brown.sh
 exec dotnet run --project src/Ecosystem.Benchmarks -c Release -- "$@"

@@ -1,0 +1,14 @@
+namespace Ecosystem.Benchmarks;
+
+/// <summary>Settings shared by every suite.</summary>
+/// <param name="Quick">Run the small smoke configuration instead of the full one.</param>
+/// <param name="RepositoryRoot">Folder holding Ecosystem.sln and benchmarks/peers/.</param>
+/// <param name="Python">Interpreter that runs the Python peers (Debian's, which has the peers' Debian packages).</param>
+public sealed record BenchmarkSettings(bool Quick, string RepositoryRoot, string Python)
+{
+    /// <summary>"quick" or "full", recorded with the results.</summary>
+    public string Configuration => Quick ? "quick" : "full";
+
+    /// <summary>Path of a peer script in benchmarks/peers/.</summary>
+    public string PeerScript(string fileName) => Path.Combine(RepositoryRoot, "benchmarks", "peers", fileName);
+}

@@ -1,0 +1,35 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace Ecosystem.Benchmarks.Results;
+
+/// <summary>The machine and runtime a suite ran on, recorded with its results so numbers are never compared blind.</summary>
+/// <param name="Cores">Logical processors available to the process.</param>
+/// <param name="Os">Operating system description.</param>
+/// <param name="DotNet">.NET runtime description.</param>
+/// <param name="Processor">CPU model name where the OS tells it (Linux), otherwise null.</param>
+/// <param name="MemoryBytes">Memory available to the process (physical memory or a container limit).</param>
+/// <param name="GarbageCollector">GC mode: workstation or server, concurrent or not.</param>
+public sealed record MachineFacts(int Cores, string Os, string DotNet, string? Processor, long MemoryBytes, string GarbageCollector)
+{
+    /// <summary>Facts of the running process's machine.</summary>
+    public static MachineFacts Current() => new(
+        Environment.ProcessorCount,
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription,
+        ProcessorName(),
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
+        $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}");
+
+    private static string? ProcessorName()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line?[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+}

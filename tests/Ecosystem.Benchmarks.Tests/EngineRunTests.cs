@@ -1,0 +1,66 @@
+using Ecosystem.Benchmarks.Engine;
+
+namespace Ecosystem.Benchmarks.Tests;
+
+public class EngineRunTests
+{
+    internal static EngineRun Run(double tickSeconds = 1, long bytesPerDocument = 300) => new(
+        new EngineCase(1_000, 1_000, 3),
+        [
+            new TickFigures(0, 5, 1_000, 1_000, 1_000),
+            new TickFigures(1, tickSeconds, 1_000, 1_000, 2_000),
+            new TickFigures(2, 3 * tickSeconds, 2_000, 2_000, 4_000),
+        ],
+        new MemorySnapshot(40_000_000, 200_000_000),
+        new MemorySnapshot(50_000_000, 210_000_000),
+        new MemorySnapshot(50_000_000 + 3_000 * bytesPerDocument, 220_000_000),
+        90_000_000,
+        300_000_000);
+
+    [Fact]
+    public void Steady_state_leaves_out_the_first_tick_which_also_starts_the_run()
+    {
+        var run = Run();
+
+        Assert.Equal(3_000 / 4.0, run.DocumentsPerSecond);
+        Assert.Equal(3_000 / 4.0, run.IngestedPerSecond);
+        Assert.Equal(2, run.MedianTickSeconds);
+        Assert.Equal(5, run.FirstTickSeconds);
+    }
+
+    [Fact]
+    public void Bytes_per_document_held_is_live_heap_growth_over_the_documents_gained_after_the_first_tick()
+    {
+        var run = Run(bytesPerDocument: 345);
+
+        Assert.Equal(345, run.BytesPerDocumentHeld, 9);
+        Assert.Equal(4_000, run.DocumentsHeld);
+    }
+
+    [Fact]
+    public void A_case_is_summarized_by_medians_over_its_runs_and_the_range_of_documents_per_second()
+    {
+        var runs = new[] { Run(tickSeconds: 1), Run(tickSeconds: 2), Run(tickSeconds: 4) };
+
+        var figures = EngineSuite.Summarize(runs[0].Case, EngineConfiguration.Quick, runs).ToDictionary(r => r.Metric, r => r.Value);
+
+        Assert.Equal(3_000 / 8.0, figures[EngineMetrics.DocumentsPerSecond]);
+        Assert.Equal(3_000 / 16.0, figures[EngineMetrics.DocumentsPerSecondMin]);
+        Assert.Equal(3_000 / 4.0, figures[EngineMetrics.DocumentsPerSecondMax]);
+        Assert.Equal(4, figures[EngineMetrics.TickSeconds]);
+        Assert.Equal(3, figures[EngineMetrics.Runs]);
+    }
+
+    [Fact]
+    public void The_engine_scenario_is_a_valid_scenario_with_one_vendor_that_publishes_nothing()
+    {
+        var scenario = EngineScenario.Build(new EngineCase(10_000, 10_000, 6), EngineConfiguration.ShortDocumentTokens);
+
+        Assert.Equal(10_000, scenario.Humans.Authors);
+        Assert.Equal(6, scenario.Ticks);
+        var vendor = Assert.Single(scenario.Vendors);
+        Assert.Equal(0, vendor.Deployment.DocumentsPerTick);
+        Assert.Equal(1, vendor.Model.Order);
+        Assert.Equal(EngineConfiguration.ShortDocumentTokens, scenario.Data.Text.DocumentTokens);
+    }
+}
