@@ -63,8 +63,6 @@ internal sealed class GptDecoder : nn.Module<Tensor, Tensor>
     private void Initialise()
     {
         using var _ = torch.no_grad();
-        // nn.init returns a new handle to the tensor it fills; the scope releases those handles, not the parameters.
-        using var scope = torch.NewDisposeScope();
         foreach (var (name, parameter) in named_parameters())
         {
             if (name.EndsWith("bias", StringComparison.Ordinal))
