@@ -9,6 +9,7 @@ public static class CommandLine
     public static RootCommand Build() => new("Ecosystem: a simulator of how the web's text and the AI models trained on it degrade each other over time.")
     {
         RunCommand.Create(),
+        SweepCommand.Create(),
         ValidateCommand.Create(),
         SchemaCommand.Create(),
     };

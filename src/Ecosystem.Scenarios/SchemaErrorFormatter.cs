@@ -5,8 +5,9 @@ using NJsonSchema.Validation;
 namespace Ecosystem.Scenarios;
 
 /// <summary>Turns schema validation errors into messages that name the field, what was found and what is allowed.</summary>
-internal static class SchemaErrorFormatter
+public static class SchemaErrorFormatter
 {
+    /// <summary>One message per problem, each naming its JSON path (for any schema: scenarios, sweeps).</summary>
     public static IEnumerable<ScenarioError> Format(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)

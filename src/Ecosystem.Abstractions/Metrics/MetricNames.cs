@@ -50,6 +50,9 @@ public static class MetricNames
     /// <summary>Perplexity of a model on held-out human text.</summary>
     public const string HeldoutPerplexity = "heldout_perplexity";
 
+    /// <summary>Perplexity of a model on the held-out human documents of one genre (label: the genre).</summary>
+    public const string HeldoutPerplexityGenre = "heldout_perplexity_genre";
+
     /// <summary>Mean per-document perplexity of generated text under the generation-0 model.</summary>
     public const string GeneratedPerplexityGen0 = "generated_perplexity_gen0";
 

@@ -44,6 +44,7 @@ public static class MetricInstruments
         new(MetricNames.WatermarkMeanZ, Text + "watermark_mean_z", Dimensionless, "Mean watermark z-score of the vendor's watermarked output in the tick, under its own key.", TelemetryAttributes.Label),
 
         new(MetricNames.HeldoutPerplexity, Model + "heldout_perplexity", Dimensionless, "Perplexity of the generation on held-out human text.", TelemetryAttributes.Label),
+        new(MetricNames.HeldoutPerplexityGenre, Model + "heldout_perplexity_by_genre", Dimensionless, "Perplexity of the generation on the held-out human text of one genre.", TelemetryAttributes.Genre),
         new(MetricNames.Mean, Model + "mean", Dimensionless, "Mean of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),
         new(MetricNames.Variance, Model + "variance", Dimensionless, "Variance of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),
         new(MetricNames.StdDev, Model + "stddev", Dimensionless, "Standard deviation of the fitted continuous model.", TelemetryAttributes.Label),

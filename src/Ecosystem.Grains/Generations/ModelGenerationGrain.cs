@@ -3,6 +3,7 @@ using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Placement;
+using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Models;
 using Ecosystem.Models.Transformer;
@@ -22,7 +23,7 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
     private GenerationSetup? _setup;
     private RunContext? _context;
     private IGenerativeModel? _model;
-    private double? _heldOutPerplexity;
+    private HeldOutPerplexity? _heldOutPerplexity;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -143,8 +144,12 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
 
         if (context.HeldOut.Count > 0)
         {
-            _heldOutPerplexity ??= await Task.Run(() => CorpusPerplexity(model, context.HeldOut));
-            Add(MetricNames.HeldoutPerplexity, "", _heldOutPerplexity.Value);
+            _heldOutPerplexity ??= await Task.Run(() => HeldOutPerplexity.Of(model, context.HeldOut, context.HeldOutGenres));
+            Add(MetricNames.HeldoutPerplexity, "", _heldOutPerplexity.Overall);
+            foreach (var (genre, perplexity) in _heldOutPerplexity.ByGenre)
+            {
+                Add(MetricNames.HeldoutPerplexityGenre, genre, perplexity);
+            }
         }
 
         return rows;
@@ -164,19 +169,5 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
         var restored = await Task.Run(() => checkpoints.TryLoad(key, device));
         return restored?.Model ?? throw new InvalidOperationException(
             $"Generation {setup.Generation} of '{vendor}' starts from generation 0's weights, but generation 0 has no checkpoint.");
-    }
-
-    /// <summary>Token-level perplexity over a document set: exp of the mean negative log-likelihood per token.</summary>
-    private static double CorpusPerplexity(IGenerativeModel model, IReadOnlyList<DocumentContent> documents)
-    {
-        double logLikelihood = 0;
-        long units = 0;
-        foreach (var score in model.ScoreMany(documents))
-        {
-            logLikelihood += score.LogLikelihood;
-            units += score.Units;
-        }
-
-        return units == 0 ? double.NaN : Math.Exp(-logLikelihood / units);
     }
 }

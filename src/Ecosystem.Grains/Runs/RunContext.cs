@@ -29,7 +29,7 @@ public sealed class RunContext
             TailMass = new TailMass(corpus.Train.Select(d => d.Tokens).ToList(), scenario.Metrics.TailTopK);
         }
 
-        HeldOut = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
+        (HeldOut, HeldOutGenres) = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
         Watermarks = scenario.Vendors
             .Select(v => v.Watermark is { } w ? new GreenListWatermark(w.Key ?? v.Name, w.Gamma, w.Delta) : null)
             .ToList();
@@ -67,6 +67,9 @@ public sealed class RunContext
 
     /// <summary>Held-out human documents used for perplexity (never published); empty unless the data is text.</summary>
     public IReadOnlyList<DocumentContent> HeldOut { get; }
+
+    /// <summary>The genre of each held-out document (same order as <see cref="HeldOut"/>).</summary>
+    public IReadOnlyList<string> HeldOutGenres { get; }
 
     /// <summary>Each vendor's watermark, by vendor index; null for a vendor that does not watermark.</summary>
     public IReadOnlyList<GreenListWatermark?> Watermarks { get; }
@@ -123,19 +126,18 @@ public sealed class RunContext
         return new CorpusOptions(source, text.Path, text.DocumentTokens, text.HeldOutFraction, SplitSeed: 0, text.Genres, text.MaxDocuments);
     }
 
-    private static IReadOnlyList<DocumentContent> SelectHeldOut(HumanCorpus? corpus, int? limit)
+    private static (IReadOnlyList<DocumentContent> Documents, IReadOnlyList<string> Genres) SelectHeldOut(HumanCorpus? corpus, int? limit)
     {
         if (corpus is null)
         {
-            return [];
+            return ([], []);
         }
 
         var all = corpus.HeldOut;
         var count = limit is { } l ? Math.Min(l, all.Count) : all.Count;
 
         // Evenly spaced over the canonical (genre, id) order keeps every genre represented.
-        return Enumerable.Range(0, count)
-            .Select(i => DocumentContent.FromTokens(all[(int)((long)i * all.Count / count)].Tokens))
-            .ToList();
+        var chosen = Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToList();
+        return (chosen.Select(d => DocumentContent.FromTokens(d.Tokens)).ToList(), chosen.Select(d => d.Genre).ToList());
     }
 }
