@@ -51,6 +51,7 @@ public static class RunPlots
 
         PerplexityHistogramPlot.Write(index, output);
         GenreSharePlot.Write(index, output);
+        TrainingSourceMatrixPlot.Write(index, output);
         foreach (var plot in TheoryBands)
         {
             plot.Write(index, output);

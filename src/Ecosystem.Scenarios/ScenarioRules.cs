@@ -62,6 +62,12 @@ internal static class ScenarioRules
                 yield return new ScenarioError($"{path}.name", $"found \"{vendor.Name}\"; vendor names must be unique");
             }
 
+            if (vendor.Name == "human")
+            {
+                // "human" labels human-written data in the who-trained-on-whom rows.
+                yield return new ScenarioError($"{path}.name", "found \"human\"; that name is reserved for human-written data, choose another");
+            }
+
             var allowed = FamiliesByData[data.Kind];
             if (!allowed.Contains(vendor.Model.Family))
             {

@@ -17,7 +17,7 @@ public sealed class RunPlotsTests : IDisposable
             [
                 "synthetic_share", "distinct_2", "distinct_n", "token_entropy", "tail_mass", "heldout_perplexity",
                 "generated_perplexity_gen0", "perplexity_histogram_gen0_acme", "perplexity_histogram_gen0_zenith",
-                "genre_shares_acme", "genre_shares_zenith", "genre_shares_corpus",
+                "genre_shares_acme", "genre_shares_zenith", "genre_shares_corpus", "who_trained_on_whom",
             ],
             Names(written));
         AssertAllValid(written);

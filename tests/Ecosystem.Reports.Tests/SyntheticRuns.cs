@@ -65,6 +65,11 @@ internal static class SyntheticRuns
         Add("generated_perplexity_gen0", 120 - (15 * t));
         Add("training_documents", 100 + (40 * t));
         Add("training_synthetic_share", acme ? SyntheticShare[t] * 0.8 : SyntheticShare[t] * 0.5);
+        var fromSelf = (acme ? 0.5 : 0.3) * SyntheticShare[t];
+        var fromOther = (acme ? 0.3 : 0.2) * SyntheticShare[t];
+        Add("training_source_share", 1 - fromSelf - fromOther, "human");
+        Add("training_source_share", acme ? fromSelf : fromOther, "acme");
+        Add("training_source_share", acme ? fromOther : fromSelf, "zenith");
 
         // Minority genres fade, the others share what is left.
         var minority = 0.1 * Math.Pow(0.4, t);

@@ -65,6 +65,10 @@ public static class MetricNames
     /// <summary>Synthetic share of a vendor's training set.</summary>
     public const string TrainingSyntheticShare = "training_synthetic_share";
 
+    /// <summary>Share of a vendor's training set that came from one source (label: "human" or the vendor that generated
+    /// it): one row of the who-trained-on-whom matrix.</summary>
+    public const string TrainingSourceShare = "training_source_share";
+
     /// <summary>Mean of a fitted continuous model (theory experiments).</summary>
     public const string Mean = "mean";
 

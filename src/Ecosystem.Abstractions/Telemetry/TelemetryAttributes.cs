@@ -45,6 +45,9 @@ public static class TelemetryAttributes
     /// <summary>The order n of n-grams.</summary>
     public const string NGramOrder = "ecosystem.ngram.order";
 
+    /// <summary>Where training data came from: "human" or the vendor that generated it.</summary>
+    public const string DataSource = "ecosystem.data.source";
+
     /// <summary>A vendor's scrape filter: its position and kind, e.g. "0:watermark".</summary>
     public const string Filter = "ecosystem.filter";
 

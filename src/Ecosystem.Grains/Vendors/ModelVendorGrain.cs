@@ -97,6 +97,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var synthetic = trainingSet.Count(d => d.Provenance.IsSynthetic);
         sink.Add(MetricNames.TrainingDocuments, trainingSet.Count);
         sink.Add(MetricNames.TrainingSyntheticShare, (double)synthetic / trainingSet.Count);
+        TrainingSources.Add(sink, _context.Scenario.Vendors, trainingSet);
         if (_context.HasWatermarks)
         {
             var detector = _context.Detector;
@@ -159,8 +160,9 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var deployment = _vendor!.Deployment;
         var length = deployment.DocumentLength ?? context.HumanDocumentLength;
         var decoding = _vendor.Decoding;
-        var prompts = Prompts(tick, deployment.DocumentsPerTick);
-        var request = new SampleRequest(tick, deployment.DocumentsPerTick, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
+        var count = deployment.DocumentsAt(tick - _vendor.Release.First);
+        var prompts = Prompts(tick, count);
+        var request = new SampleRequest(tick, count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
         var contents = await CurrentGeneration.SampleAsync(request);
         if (deployment.ParaphraseRate > 0)
         {
