@@ -75,7 +75,7 @@ public sealed class NGramModel : IGenerativeModel
         for (var d = 0; d < count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Fill(context, _vocabularySize);
+            StartContext(context, options.Prompts?[d]);
             var tokens = new int[options.Length];
             for (var i = 0; i < tokens.Length; i++)
             {
@@ -94,6 +94,21 @@ public sealed class NGramModel : IGenerativeModel
         return documents;
     }
 
+    /// <summary>The context a document starts from: the last tokens of its prompt (a continuation), padded with the
+    /// begin symbol when the prompt is shorter than the context or absent.</summary>
+    private void StartContext(int[] context, DocumentContent? prompt)
+    {
+        Array.Fill(context, _vocabularySize);
+        if (prompt is null || context.Length == 0)
+        {
+            return;
+        }
+
+        var tokens = prompt.Tokens;
+        var take = Math.Min(tokens.Length, context.Length);
+        tokens.AsSpan(tokens.Length - take).CopyTo(context.AsSpan(context.Length - take));
+    }
+
     /// <summary>Watermarked sampling (see <see cref="WatermarkedSampler"/>), at any temperature including 1.</summary>
     private DocumentContent[] SampleWatermarked(int count, SamplingOptions options, GreenListWatermark watermark, Random random, CancellationToken cancellationToken)
     {
@@ -104,8 +119,9 @@ public sealed class NGramModel : IGenerativeModel
         for (var d = 0; d < count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Fill(context, _vocabularySize);
-            var previous = _vocabularySize;
+            var prompt = options.Prompts?[d];
+            StartContext(context, prompt);
+            var previous = prompt is { Length: > 0 } ? prompt.Tokens[^1] : _vocabularySize;
             var tokens = new int[options.Length];
             for (var i = 0; i < tokens.Length; i++)
             {

@@ -21,4 +21,17 @@ public sealed record HumanSpec
 
     /// <summary>Values per document for the theory data kinds (text uses data.text.documentTokens).</summary>
     public int DocumentLength { get; init; } = 1;
+
+    /// <summary>Authors active at the first tick; null means all of them. The others join as newcomers.</summary>
+    public int? ActiveAuthors { get; init; }
+
+    /// <summary>Authors joining at every tick after the first, until all <see cref="Authors"/> are active.</summary>
+    public int NewcomersPerTick { get; init; }
+
+    /// <summary>How much human output falls as the web fills with synthetic text: at each tick the authors publish
+    /// (1 - displacement x the synthetic share of the previous tick's publications) of their usual output.</summary>
+    public double Displacement { get; init; }
+
+    /// <summary>Authors writing with a deployed model's help; null means nobody does.</summary>
+    public AssistanceSpec? Assistance { get; init; }
 }

@@ -47,6 +47,32 @@ internal static class ScenarioRules
         }
 
         var humans = scenario.Humans;
+        if (humans.ActiveAuthors is { } active && active > humans.Authors)
+        {
+            yield return new ScenarioError("$.humans.activeAuthors", $"found {active}; must be at most humans.authors ({humans.Authors})");
+        }
+
+        if (humans.Assistance is { } assistance)
+        {
+            if (data.Kind != DataKind.Text)
+            {
+                yield return new ScenarioError("$.humans.assistance", "writing assistance needs text data (data.kind \"text\")");
+            }
+
+            var assistant = scenario.Vendors.FirstOrDefault(v => v.Name == assistance.Vendor);
+            if (assistant is null)
+            {
+                yield return new ScenarioError("$.humans.assistance.vendor",
+                    $"found \"{assistance.Vendor}\"; must name a vendor: {string.Join(", ", scenario.Vendors.Select(v => $"\"{v.Name}\""))}");
+            }
+            else if (assistance.Start <= assistant.Release.First)
+            {
+                // Humans publish before vendors train in a tick, so a model trained at tick t assists from tick t + 1.
+                yield return new ScenarioError("$.humans.assistance.start",
+                    $"found {assistance.Start}; \"{assistant.Name}\" first deploys a model at tick {assistant.Release.First}, which assists from tick {assistant.Release.First + 1}");
+            }
+        }
+
         if (humans.LastTick is { } last && last < humans.FirstTick)
         {
             yield return new ScenarioError("$.humans.lastTick", $"found {last}; must be >= humans.firstTick ({humans.FirstTick}) or null");

@@ -234,4 +234,32 @@ public class NGramModelTests
         Assert.All(Enumerable.Range(0, 7), w => Assert.Equal(1 / 7.0, model.Probability([2, 3], w), 12));
         Assert.All(model.Sample(5, new SamplingOptions(4, 0.5), new Random(0)), d => Assert.All(d.Tokens, t => Assert.InRange(t, 0, 6)));
     }
+
+    [Theory]
+    [InlineData(1.0, false)]
+    [InlineData(1.0, true)]
+    public void A_continuation_starts_from_the_prompt_s_last_tokens(double temperature, bool watermarked)
+    {
+        var model = Fit(3);
+        DocumentContent prompt = DocumentContent.FromTokens([2, 9, 5, 6]);
+        const int draws = 4000;
+        var options = new SamplingOptions(1, temperature)
+        {
+            Prompts = Enumerable.Repeat(prompt, draws).ToList(),
+            Watermark = watermarked ? new Ecosystem.Watermarking.GreenListWatermark("k", 0.5, 0) : null,
+        };
+
+        var first = model.Sample(draws, options, new Random(3)).Select(d => d.Tokens[0]).ToList();
+
+        // Each token's frequency matches P(token | 5 6) within 4 binomial standard errors (delta 0 leaves it unbiased).
+        for (var token = 0; token < Vocabulary; token++)
+        {
+            var p = model.Probability([5, 6], token);
+            var observed = (double)first.Count(t => t == token) / draws;
+            var band = 4 * Math.Sqrt(p * (1 - p) / draws) + 1e-9;
+            Assert.InRange(observed, p - band, p + band);
+        }
+
+        Assert.True(model.Probability([5, 6], 9) > 2 * model.Probability([], 9), "the prompt's context changes the distribution");
+    }
 }

@@ -47,6 +47,18 @@ public static class MetricNames
     /// <summary>Share of synthetic documents among those published in one tick.</summary>
     public const string PublishedSyntheticShare = "published_synthetic_share";
 
+    /// <summary>Human authors active in the tick (newcomers join over time).</summary>
+    public const string AuthorsActive = "authors_active";
+
+    /// <summary>Documents people published in the tick, with or without a model's help.</summary>
+    public const string HumanDocumentsPublished = "human_documents_published";
+
+    /// <summary>Documents people wrote with a deployed model's help, so far.</summary>
+    public const string DocumentsAssisted = "documents_assisted";
+
+    /// <summary>Share of the documents people published in the tick that a deployed model helped write.</summary>
+    public const string AssistedShare = "assisted_share";
+
     /// <summary>Perplexity of a model on held-out human text.</summary>
     public const string HeldoutPerplexity = "heldout_perplexity";
 

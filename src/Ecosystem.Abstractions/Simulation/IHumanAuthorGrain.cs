@@ -4,6 +4,8 @@ namespace Ecosystem.Abstractions.Simulation;
 /// <remarks>Keyed by <see cref="WorldAddress.Author"/>.</remarks>
 public interface IHumanAuthorGrain : IGrainWithStringKey
 {
-    /// <summary>Publishes <paramref name="count"/> documents at <paramref name="tick"/>; returns how many it had to publish.</summary>
-    Task<int> PublishAsync(RunSpec spec, int replicate, int authorIndex, int tick, int count);
+    /// <summary>Publishes <paramref name="count"/> documents at <paramref name="tick"/>, continuing its queue of real
+    /// documents at <paramref name="queueStart"/>; each is written with a deployed model's help with probability
+    /// <paramref name="assistedShare"/>. Returns how many it published.</summary>
+    Task<int> PublishAsync(RunSpec spec, int replicate, int authorIndex, int tick, int count, int queueStart, double assistedShare);
 }

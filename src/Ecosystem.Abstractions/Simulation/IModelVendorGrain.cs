@@ -1,3 +1,5 @@
+using Ecosystem.Abstractions.Corpus;
+
 namespace Ecosystem.Abstractions.Simulation;
 
 /// <summary>A model vendor: scrapes the corpus under its data policy, trains generations on its release schedule,
@@ -10,6 +12,10 @@ public interface IModelVendorGrain : IGrainWithStringKey
 
     /// <summary>The deployed generation publishes its documents for <paramref name="tick"/>; returns how many.</summary>
     Task<int> PublishAsync(int tick);
+
+    /// <summary>The deployed generation continues each of <paramref name="prompts"/> by <paramref name="length"/> units for
+    /// authors who write with its help; <paramref name="stream"/> names the caller's random stream.</summary>
+    Task<AssistedText> AssistAsync(int tick, string stream, IReadOnlyList<DocumentContent> prompts, int length);
 
     /// <summary>Measures the deployed generation and what it published at <paramref name="tick"/>.</summary>
     Task<VendorTickResult> MeasureAsync(int tick);

@@ -3,7 +3,8 @@ using Ecosystem.Abstractions.Corpus;
 namespace Ecosystem.Abstractions.Simulation;
 
 /// <summary>What a deployed generation is asked to write at one tick: how many documents, how long, how to decode, and
-/// optionally the real prompts to continue (one per document).</summary>
+/// optionally the real prompts to continue (one per document). <see cref="Stream"/> names the random stream, so that
+/// different callers at the same tick (the deployment, each assisted author) draw independently.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SampleRequest(
     [property: Id(0)] int Tick,
@@ -12,4 +13,5 @@ public sealed record SampleRequest(
     [property: Id(3)] double Temperature,
     [property: Id(4)] double TopP,
     [property: Id(5)] int Beams,
-    [property: Id(6)] IReadOnlyList<DocumentContent>? Prompts);
+    [property: Id(6)] IReadOnlyList<DocumentContent>? Prompts,
+    [property: Id(7)] string Stream = "sample");

@@ -13,6 +13,7 @@ public static class MetricInstruments
     private const string Text = "ecosystem.text.";
     private const string Model = "ecosystem.model.";
     private const string Training = "ecosystem.training.";
+    private const string Population = "ecosystem.population.";
     private const string Dimensionless = "1";
     private const string Bits = "bit";
     private const string DocumentCount = "{document}";
@@ -26,6 +27,10 @@ public static class MetricInstruments
         new(MetricNames.SyntheticShareDocuments, Corpus + "synthetic_share", Dimensionless, "Share of corpus documents that are synthetic.", TelemetryAttributes.Label),
         new(MetricNames.SyntheticShareTokens, Corpus + "synthetic_token_share", Dimensionless, "Share of corpus tokens (or values) that are synthetic.", TelemetryAttributes.Label),
         new(MetricNames.PublishedSyntheticShare, Corpus + "published_synthetic_share", Dimensionless, "Share of synthetic documents among those published in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.AuthorsActive, Population + "active_authors", "{author}", "Human authors active in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.HumanDocumentsPublished, Population + "published_documents", DocumentCount, "Documents people published in the tick, with or without a model's help.", TelemetryAttributes.Label),
+        new(MetricNames.DocumentsAssisted, Corpus + "assisted_documents", DocumentCount, "Documents in the corpus that people wrote with a deployed model's help.", TelemetryAttributes.Label),
+        new(MetricNames.AssistedShare, Population + "assisted_share", Dimensionless, "Share of the documents people published in the tick that a deployed model helped write.", TelemetryAttributes.Label),
         new(MetricNames.DetectedSyntheticShareDocuments, Corpus + "detected_synthetic_share", Dimensionless, "Share of corpus documents the watermark detector flags.", TelemetryAttributes.Label),
         new(MetricNames.WatermarkedShareDocuments, Corpus + "watermarked_share", Dimensionless, "Share of corpus documents generated with a watermark.", TelemetryAttributes.Label),
         new(MetricNames.WatermarkFalsePositiveRate, Corpus + "watermark_false_positive_rate", Dimensionless, "Share of human corpus documents the watermark detector flags.", TelemetryAttributes.Label),

@@ -20,6 +20,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
     private RunContext? _context;
     private WorldTotals[] _totals = [];
     private WatermarkTotals? _watermarkTotals;
+    private HumanPopulation? _population;
     private int _completedTicks;
 
     /// <inheritdoc />
@@ -33,6 +34,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         var context = await contexts.GetAsync(spec);
         _context = context;
         _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
+        _population = new HumanPopulation(context.Scenario.Humans, context.Scenario.Replicates);
         _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
         logger.LogInformation("Run {RunId} started: {Worlds} world(s), {Authors} author(s) each", spec.RunId, context.Scenario.Replicates, context.Roster.Count);
     }
@@ -50,13 +52,13 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
 
         using var span = SimulationTracing.StartTick(context.Spec.RunId, tick);
         var worlds = Enumerable.Range(0, scenario.Replicates).ToArray();
-        var schedule = new PublishingSchedule(scenario.Humans);
-
-        var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, context.Roster.Count)
-            .Select(a => (Author: a, Count: schedule.CountAt(a, tick)))
+        var population = _population!;
+        var assisted = population.AssistedShareAt(tick);
+        var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, population.ActiveAt(tick))
+            .Select(a => (Author: a, Count: population.CountAt(w, a, tick)))
             .Where(x => x.Count > 0)
             .Select(x => GrainFactory.GetGrain<IHumanAuthorGrain>(new WorldAddress(context.Spec.RunId, w).Author(x.Author))
-                .PublishAsync(context.Spec, w, x.Author, tick, x.Count)))));
+                .PublishAsync(context.Spec, w, x.Author, tick, x.Count, population.CountBefore(w, x.Author, tick), assisted)))));
 
         var vendors = worlds.SelectMany(w => scenario.Vendors.Select((v, i) => (World: w, Index: i,
             Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
@@ -106,6 +108,8 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         var published = await ShardWriter.TickAsync(GrainFactory, new WorldAddress(context.Spec.RunId, world), context.Scenario.Shards, tick);
         var totals = _totals[world];
         totals.Add(published);
+        var publishedSynthetic = published.Count == 0 ? 0 : (double)published.Count(d => d.Provenance.IsSynthetic) / published.Count;
+        _population!.Record(world, tick, publishedSynthetic);
 
         // With many replicates the corpus of each world adds little: keep the first world's rows only.
         if (world > 0)
@@ -121,7 +125,16 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         sink.Add(MetricNames.DocumentsSynthetic, totals.SyntheticDocuments);
         sink.Add(MetricNames.SyntheticShareDocuments, documents == 0 ? 0 : (double)totals.SyntheticDocuments / documents);
         sink.Add(MetricNames.SyntheticShareTokens, units == 0 ? 0 : (double)totals.SyntheticUnits / units);
-        sink.Add(MetricNames.PublishedSyntheticShare, published.Count == 0 ? 0 : (double)published.Count(d => d.Provenance.IsSynthetic) / published.Count);
+        sink.Add(MetricNames.PublishedSyntheticShare, publishedSynthetic);
+        if (context.Scenario.Humans is { } humans && (humans.ActiveAuthors is not null || humans.NewcomersPerTick > 0 || humans.Displacement > 0 || humans.Assistance is not null))
+        {
+            var byPeople = published.Count(d => d.Provenance.Kind is AuthorKind.Human or AuthorKind.Assisted && d.Phase == TickPhase.HumansPublish);
+            sink.Add(MetricNames.AuthorsActive, _population.ActiveAt(tick));
+            sink.Add(MetricNames.HumanDocumentsPublished, byPeople);
+            sink.Add(MetricNames.DocumentsAssisted, totals.AssistedDocuments);
+            sink.Add(MetricNames.AssistedShare, byPeople == 0 ? 0 : (double)published.Count(d => d.Provenance.IsAssisted) / byPeople);
+        }
+
         if (_watermarkTotals is { } watermarks)
         {
             await Task.Run(() => watermarks.Add(published));

@@ -10,6 +10,9 @@ public sealed class WorldTotals
     /// <summary>Human documents so far.</summary>
     public long HumanDocuments { get; private set; }
 
+    /// <summary>Documents written by people with a model's help so far (counted among the synthetic ones too).</summary>
+    public long AssistedDocuments { get; private set; }
+
     /// <summary>Synthetic documents so far.</summary>
     public long SyntheticDocuments { get; private set; }
 
@@ -31,6 +34,7 @@ public sealed class WorldTotals
             {
                 SyntheticDocuments++;
                 SyntheticUnits += document.Content.Length;
+                AssistedDocuments += document.Provenance.IsAssisted ? 1 : 0;
             }
             else
             {

@@ -95,7 +95,7 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
         var model = Model;
         var context = _context!;
         var vendorIndex = _setup!.VendorIndex;
-        var random = RandomStreams.For(context.Scenario.Seed, RandomKey, request.Tick, "sample");
+        var random = RandomStreams.For(context.Scenario.Seed, RandomKey, request.Tick, request.Stream);
         var options = new SamplingOptions(request.Length, request.Temperature) { TopP = request.TopP, Beams = request.Beams, Prompts = request.Prompts };
         if (context.Watermarks[vendorIndex] is null)
         {

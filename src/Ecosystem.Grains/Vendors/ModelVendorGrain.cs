@@ -187,6 +187,21 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     }
 
     /// <inheritdoc />
+    public async Task<AssistedText> AssistAsync(int tick, string stream, IReadOnlyList<DocumentContent> prompts, int length)
+    {
+        if (_generation < 0 || prompts.Count == 0 || length <= 0)
+        {
+            return new AssistedText(_generation, [], []);
+        }
+
+        var decoding = _vendor!.Decoding;
+        var request = new SampleRequest(tick, prompts.Count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts, stream);
+        var continuations = await CurrentGeneration.SampleAsync(request);
+        var keys = Enumerable.Range(0, continuations.Count).Select(i => _context!.WatermarkOf(_vendorIndex, i)?.Key ?? "").ToList();
+        return new AssistedText(_generation, continuations, keys);
+    }
+
+    /// <inheritdoc />
     public async Task<VendorTickResult> MeasureAsync(int tick)
     {
         if (_generation < 0)

@@ -1,0 +1,98 @@
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Grains.Authors;
+
+/// <summary>The living human population of every world of a run: who is active at each tick (newcomers join over
+/// time), how much they publish (displaced as the web fills with synthetic text), and how much of it is written with a
+/// model's help.</summary>
+/// <remarks>Everything follows from the scenario and from each world's synthetic share of past publications, which the
+/// clock records tick by tick; an author is told where in its queue of real documents to continue, so authors stay
+/// stateless.</remarks>
+public sealed class HumanPopulation
+{
+    private readonly HumanSpec _humans;
+    private readonly List<double>[] _outputFactors;
+
+    /// <summary>A population for <paramref name="worlds"/> independent worlds.</summary>
+    public HumanPopulation(HumanSpec humans, int worlds)
+    {
+        _humans = humans;
+        _outputFactors = Enumerable.Range(0, worlds).Select(_ => new List<double>()).ToArray();
+    }
+
+    /// <summary>Authors active at <paramref name="tick"/> (the first ones of the roster: newcomers take the next places).</summary>
+    public int ActiveAt(int tick)
+    {
+        var first = _humans.ActiveAuthors ?? _humans.Authors;
+        var joined = (long)first + ((long)_humans.NewcomersPerTick * Math.Max(0, tick - _humans.FirstTick));
+        return (int)Math.Min(_humans.Authors, joined);
+    }
+
+    /// <summary>Share of documents written with assistance at <paramref name="tick"/>.</summary>
+    public double AssistedShareAt(int tick) => _humans.Assistance?.ShareAt(tick) ?? 0;
+
+    /// <summary>Records the synthetic share of what world <paramref name="world"/> published at <paramref name="tick"/>,
+    /// which displaces human output at the next tick. Ticks must be recorded in order; recording a tick again (a
+    /// retried tick) replaces it.</summary>
+    public void Record(int world, int tick, double publishedSyntheticShare)
+    {
+        var factors = _outputFactors[world];
+        if (tick < factors.Count)
+        {
+            factors.RemoveRange(tick, factors.Count - tick);
+        }
+
+        if (tick != factors.Count)
+        {
+            throw new InvalidOperationException($"Tick {tick} of world {world} recorded before tick {factors.Count}.");
+        }
+
+        factors.Add(1 - (_humans.Displacement * publishedSyntheticShare));
+    }
+
+    /// <summary>Documents all active authors of world <paramref name="world"/> publish together at <paramref name="tick"/>.</summary>
+    public int TotalAt(int world, int tick)
+    {
+        if (tick < _humans.FirstTick || (_humans.LastTick is { } last && tick > last))
+        {
+            return 0;
+        }
+
+        var population = (double)_humans.DocumentsPerTick * ActiveAt(tick) / _humans.Authors;
+        var factor = tick == 0 || _humans.Displacement == 0 ? 1 : _outputFactors[world][tick - 1];
+        var total = (long)Math.Round(population * factor, MidpointRounding.AwayFromZero);
+
+        // The pre-AI archive is on the web before anything synthetic, so it is never displaced.
+        return (int)(total + (tick == _humans.FirstTick ? _humans.InitialDocuments : 0));
+    }
+
+    /// <summary>Documents author <paramref name="author"/> of world <paramref name="world"/> publishes at <paramref name="tick"/>:
+    /// the total split evenly over the active authors, the remainder rotating from tick to tick.</summary>
+    public int CountAt(int world, int author, int tick)
+    {
+        var active = ActiveAt(tick);
+        if (author >= active)
+        {
+            return 0;
+        }
+
+        var total = TotalAt(world, tick);
+        var share = total / active;
+        var remainder = total % active;
+        var rotated = ((author - tick) % active + active) % active;
+        return share + (rotated < remainder ? 1 : 0);
+    }
+
+    /// <summary>Documents author <paramref name="author"/> of world <paramref name="world"/> published before <paramref name="tick"/>:
+    /// where its queue of real documents continues.</summary>
+    public int CountBefore(int world, int author, int tick)
+    {
+        var total = 0;
+        for (var t = _humans.FirstTick; t < tick; t++)
+        {
+            total += CountAt(world, author, t);
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,55 @@
+using Ecosystem.Grains.Authors;
+using Ecosystem.Scenarios;
+
+namespace Ecosystem.Simulation.Tests;
+
+public class HumanPopulationTests
+{
+    [Fact]
+    public void By_default_every_author_is_active_and_the_total_is_split_evenly_with_a_rotating_remainder()
+    {
+        var population = new HumanPopulation(new HumanSpec { Authors = 4, DocumentsPerTick = 10, InitialDocuments = 2 }, worlds: 1);
+
+        Assert.Equal(4, population.ActiveAt(7));
+        Assert.Equal(12, Enumerable.Range(0, 4).Sum(a => population.CountAt(0, a, 0)));
+        Assert.Equal([2, 3, 3, 2], Enumerable.Range(0, 4).Select(a => population.CountAt(0, a, 1)));
+        Assert.Equal([2, 2, 3, 3], Enumerable.Range(0, 4).Select(a => population.CountAt(0, a, 2)));
+        Assert.Equal(population.CountAt(0, 1, 0) + population.CountAt(0, 1, 1), population.CountBefore(0, 1, 2));
+    }
+
+    [Fact]
+    public void Newcomers_join_until_everyone_is_active_and_the_active_ones_publish_their_share_of_the_population_output()
+    {
+        var population = new HumanPopulation(new HumanSpec { Authors = 10, ActiveAuthors = 4, NewcomersPerTick = 3, DocumentsPerTick = 100 }, worlds: 1);
+
+        Assert.Equal([4, 7, 10, 10], Enumerable.Range(0, 4).Select(population.ActiveAt));
+        Assert.Equal(40, population.TotalAt(0, 0));
+        Assert.Equal(70, population.TotalAt(0, 1));
+        Assert.Equal(0, population.CountAt(0, 8, 1));
+        Assert.Equal(10, population.CountAt(0, 8, 2));
+    }
+
+    [Fact]
+    public void Displacement_lowers_each_world_s_output_by_its_own_previous_synthetic_share_and_a_retried_tick_replaces_its_record()
+    {
+        var population = new HumanPopulation(new HumanSpec { Authors = 5, DocumentsPerTick = 200, InitialDocuments = 50, Displacement = 0.5 }, worlds: 2);
+        population.Record(0, 0, 0.4);
+        population.Record(1, 0, 0.0);
+
+        Assert.Equal(250, population.TotalAt(0, 0));
+        Assert.Equal(160, population.TotalAt(0, 1));
+        Assert.Equal(200, population.TotalAt(1, 1));
+
+        population.Record(0, 0, 0.8);
+        Assert.Equal(120, population.TotalAt(0, 1));
+        Assert.Throws<InvalidOperationException>(() => population.Record(1, 2, 0.1));
+    }
+
+    [Fact]
+    public void Assistance_adoption_grows_linearly_from_its_start_up_to_its_ceiling()
+    {
+        var population = new HumanPopulation(new HumanSpec { Assistance = new AssistanceSpec { Vendor = "a", Start = 2, Rate = 0.25, Max = 0.6 } }, worlds: 1);
+
+        Assert.Equal([0, 0, 0.25, 0.5, 0.6, 0.6], Enumerable.Range(0, 6).Select(population.AssistedShareAt));
+    }
+}
