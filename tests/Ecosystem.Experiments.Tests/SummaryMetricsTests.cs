@@ -49,11 +49,13 @@ public class SummaryMetricsTests
     {
         MetricRow[] rows =
         [
-            Vendor(0, MetricNames.GenreShare, 0.1, "humor", replicate: 0), Vendor(0, MetricNames.GenreShare, 0.05, "science_fiction", replicate: 0),
-            Vendor(0, MetricNames.GenreShare, 0.3, "humor", replicate: 1), Vendor(0, MetricNames.GenreShare, 0.5, "news", replicate: 1),
+            Vendor(0, MetricNames.GenreCoverage, 0.2, "humor", replicate: 0), Vendor(0, MetricNames.GenreCoverage, 0.6, "science_fiction", replicate: 0),
+            Vendor(0, MetricNames.GenreCoverage, 0.4, "humor", replicate: 1), Vendor(0, MetricNames.GenreCoverage, 0.8, "science_fiction", replicate: 1),
+            Vendor(0, MetricNames.GenreCoverage, 1.5, "news", replicate: 1),
         ];
 
-        Assert.Equal((0.15 + 0.3) / 2, Compute("tail_genre_share", rows), 12);
+        Assert.Equal((0.3 + 0.7) / 2, Compute("tail_genre_coverage", rows), 12);
+        Assert.Equal(1.5, Compute("head_genre_coverage", rows), 12);
         Assert.True(double.IsNaN(Compute("perplexity_rise", rows)));
     }
 }

@@ -44,6 +44,9 @@ public static class MetricNames
     /// <summary>Share of documents per genre; the label is the genre.</summary>
     public const string GenreShare = "genre_share";
 
+    /// <summary>How much of a genre's distinctive vocabulary a text still uses, relative to human text (label: the genre).</summary>
+    public const string GenreCoverage = "genre_coverage";
+
     /// <summary>Share of synthetic documents among those published in one tick.</summary>
     public const string PublishedSyntheticShare = "published_synthetic_share";
 

@@ -36,6 +36,7 @@ public static class MetricInstruments
         new(MetricNames.WatermarkFalsePositiveRate, Corpus + "watermark_false_positive_rate", Dimensionless, "Share of human corpus documents the watermark detector flags.", TelemetryAttributes.Label),
 
         new(MetricNames.GenreShare, Text + "genre_share", Dimensionless, "Share of documents per genre: of the whole corpus without a vendor, of the vendor's output in the tick with one.", TelemetryAttributes.Genre),
+        new(MetricNames.GenreCoverage, Text + "genre_coverage", Dimensionless, "Share of a genre's distinctive tokens in the text published in the tick, relative to that share in human text: of the corpus without a vendor, of the vendor's output with one.", TelemetryAttributes.Genre),
         new(MetricNames.Distinct1, Text + "distinct_1", Dimensionless, "Distinct unigrams over all unigrams of the text published in the tick.", TelemetryAttributes.Label),
         new(MetricNames.Distinct2, Text + "distinct_2", Dimensionless, "Distinct bigrams over all bigrams of the text published in the tick.", TelemetryAttributes.Label),
         new(MetricNames.Distinct3, Text + "distinct_3", Dimensionless, "Distinct trigrams over all trigrams of the text published in the tick.", TelemetryAttributes.Label),

@@ -28,20 +28,6 @@ public sealed class RunRows
     /// <summary>The corpus-wide unlabelled series of <paramref name="metric"/>.</summary>
     public IReadOnlyList<(int Tick, double Value)> CorpusSeries(string metric) => Series("", metric, label: "");
 
-    /// <summary>The vendor's series of the sum of <paramref name="metric"/> over the given labels (e.g. tail genres).</summary>
-    public IReadOnlyList<(int Tick, double Value)> VendorLabelSum(string metric, IReadOnlyList<string> labels)
-    {
-        var wanted = labels.ToHashSet(StringComparer.Ordinal);
-        return _rows[(Vendor, metric)]
-            .GroupBy(r => r.Tick)
-            .Where(g => g.Any())
-            .Select(g => (Tick: g.Key, Value: g.GroupBy(r => r.Replicate)
-                .Select(rep => rep.Where(r => wanted.Contains(r.Label)).Sum(r => r.Value))
-                .Average()))
-            .OrderBy(p => p.Tick)
-            .ToList();
-    }
-
     /// <summary>The labels the vendor's rows of <paramref name="metric"/> carry (e.g. the genres), ordinally sorted.</summary>
     public IReadOnlyList<string> VendorLabels(string metric) =>
         _rows[(Vendor, metric)].Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -23,14 +23,22 @@ public static class SummaryMetrics
             r => MeanRise(r, r.TailGenres)),
         new("head_perplexity_rise", "Held-out perplexity on the other genres' documents, last generation / first (mean over those genres)", true,
             r => MeanRise(r, [.. r.VendorLabels(MetricNames.HeldoutPerplexityGenre).Except(r.TailGenres, StringComparer.Ordinal)])),
-        new("tail_genre_share", "Share of the last generation's output that the genre classifier assigns to the tail genres", false,
-            r => Last(r.VendorLabelSum(MetricNames.GenreShare, r.TailGenres))),
+        new("tail_genre_coverage", "How much of the tail genres' distinctive vocabulary the last generation's output uses, relative to human text (mean over the tail genres; 1 = as people do)", false,
+            r => MeanLast(r, r.TailGenres)),
+        new("head_genre_coverage", "The same for the other genres", false,
+            r => MeanLast(r, [.. r.VendorLabels(MetricNames.GenreCoverage).Except(r.TailGenres, StringComparer.Ordinal)])),
     ];
 
     private static double MeanRise(RunRows rows, IReadOnlyList<string> genres)
     {
         var rises = genres.Select(g => Ratio(rows.VendorSeries(MetricNames.HeldoutPerplexityGenre, g))).Where(double.IsFinite).ToList();
         return rises.Count == 0 ? double.NaN : rises.Average();
+    }
+
+    private static double MeanLast(RunRows rows, IReadOnlyList<string> genres)
+    {
+        var values = genres.Select(g => Last(rows.VendorSeries(MetricNames.GenreCoverage, g))).Where(double.IsFinite).ToList();
+        return values.Count == 0 ? double.NaN : values.Average();
     }
 
     private static double First(IReadOnlyList<(int Tick, double Value)> series) => series.Count == 0 ? double.NaN : series[0].Value;

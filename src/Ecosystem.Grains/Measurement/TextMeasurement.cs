@@ -32,6 +32,15 @@ public static class TextMeasurement
             sink.Add(MetricNames.TailMass, tail.Compute(documents));
         }
 
+        if (context.GenreMarkers is { } markers)
+        {
+            var coverage = markers.Coverage(documents);
+            for (var g = 0; g < coverage.Length; g++)
+            {
+                sink.Add(MetricNames.GenreCoverage, coverage[g], markers.Genres[g]);
+            }
+        }
+
         if (genres is null)
         {
             return;

@@ -27,6 +27,7 @@ public sealed class RunContext
         {
             Classifier = GenreClassifier.Train(corpus.Train.Select(d => new GenreExample(d.Genre, d.Tokens)));
             TailMass = new TailMass(corpus.Train.Select(d => d.Tokens).ToList(), scenario.Metrics.TailTopK);
+            GenreMarkers = GenreMarkers.Build(corpus.Train.Select(d => (d.Genre, d.Tokens)));
         }
 
         (HeldOut, HeldOutGenres) = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
@@ -64,6 +65,9 @@ public sealed class RunContext
 
     /// <summary>The human head vocabulary for tail mass; null unless the data is text.</summary>
     public TailMass? TailMass { get; }
+
+    /// <summary>Each genre's distinctive vocabulary in the human training split; null for theory data.</summary>
+    public GenreMarkers? GenreMarkers { get; }
 
     /// <summary>Held-out human documents used for perplexity (never published); empty unless the data is text.</summary>
     public IReadOnlyList<DocumentContent> HeldOut { get; }
