@@ -10,6 +10,7 @@ public static class CommandLine
     {
         RunCommand.Create(),
         SweepCommand.Create(),
+        ForkCommand.Create(),
         ValidateCommand.Create(),
         SchemaCommand.Create(),
     };

@@ -38,6 +38,9 @@ public sealed record RunManifest
     /// <summary>The resolved scenario, every default written out.</summary>
     public required JsonNode ResolvedScenario { get; init; }
 
+    /// <summary>For a fork, the run it branches off and the fork tick; null otherwise.</summary>
+    public RunFork? Fork { get; init; }
+
     /// <summary>Files of the run, relative to its folder.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 }

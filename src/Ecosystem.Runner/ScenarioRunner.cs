@@ -22,7 +22,10 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     /// <param name="outputDirectory">Folder for metrics.csv, run.json and samples.jsonl; must not hold a run already.</param>
     /// <param name="progress">Receives progress after every tick.</param>
     /// <param name="cancellationToken">Stops the run between ticks; files stay consistent and say "cancelled".</param>
-    public async Task<RunResult> RunAsync(Scenario scenario, string outputDirectory, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="fork">When the run is a fork, its parent: the shared history is checked against the parent's rows
+    /// as soon as it is written, and the run fails if they differ.</param>
+    public async Task<RunResult> RunAsync(Scenario scenario, string outputDirectory, IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default, RunFork? fork = null)
     {
         var runId = $"{scenario.Name}-{Guid.NewGuid():N}";
         var scenarioJson = ScenarioJson.Serialize(scenario);
@@ -37,6 +40,7 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             TotalTicks = scenario.Ticks,
             StartedAt = DateTimeOffset.UtcNow,
             ResolvedScenario = JsonNode.Parse(scenarioJson)!,
+            Fork = fork,
         };
 
         var rows = new List<MetricRow>();
@@ -63,6 +67,11 @@ public sealed class ScenarioRunner(IGrainFactory grains)
 
                 var report = await advancing;
                 output.AppendTick(report);
+                if (fork is not null && tick == fork.Tick - 1)
+                {
+                    fork.CheckSharedHistory(outputDirectory);
+                }
+
                 rows.AddRange(report.Metrics);
                 published += report.DocumentsPublished;
                 trained += report.GenerationsTrained;

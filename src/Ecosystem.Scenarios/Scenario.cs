@@ -33,4 +33,7 @@ public sealed record Scenario
 
     /// <summary>What is measured.</summary>
     public MetricsSpec Metrics { get; init; } = new();
+
+    /// <summary>Policies that change during the run (a fork's changed policy is one of these).</summary>
+    public IReadOnlyList<PolicyChange> Changes { get; init; } = [];
 }

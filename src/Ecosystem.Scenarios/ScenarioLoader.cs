@@ -72,6 +72,22 @@ public static class ScenarioLoader
         }
 
         var ruleErrors = ScenarioRules.Check(scenario).ToList();
+        if (ruleErrors.Count == 0)
+        {
+            foreach (var tick in scenario.Changes.Select(c => c.Tick).Distinct().Order())
+            {
+                try
+                {
+                    ScenarioTimeline.Resolve(scenario, tick);
+                }
+                catch (ScenarioValidationException e)
+                {
+                    ruleErrors.AddRange(e.Errors);
+                    break;
+                }
+            }
+        }
+
         if (ruleErrors.Count > 0)
         {
             scenario = null;

@@ -46,6 +46,30 @@ internal static class ScenarioRules
             }
         }
 
+        for (var i = 0; i < scenario.Changes.Count; i++)
+        {
+            var change = scenario.Changes[i];
+            if (change.Tick >= scenario.Ticks)
+            {
+                yield return new ScenarioError($"$.changes[{i}].tick", $"found {change.Tick}; must be below ticks ({scenario.Ticks}) to change anything");
+            }
+
+            var segments = change.Path.Split('/');
+            if (segments.Length > 2 && int.TryParse(segments[2], NumberStyles.None, CultureInfo.InvariantCulture, out var vendor))
+            {
+                if (vendor >= scenario.Vendors.Count)
+                {
+                    yield return new ScenarioError($"$.changes[{i}].path", $"found vendor index {vendor}; the scenario has {scenario.Vendors.Count} vendor(s)");
+                }
+                else if (segments[3] == "watermark" && scenario.Vendors[vendor].Watermark is null)
+                {
+                    // The detector knows the watermarking vendors' keys from the start; adoption can change, the key cannot appear.
+                    yield return new ScenarioError($"$.changes[{i}].path",
+                        $"vendor \"{scenario.Vendors[vendor].Name}\" has no watermark; give it one (adoption 0) to change its adoption later");
+                }
+            }
+        }
+
         var humans = scenario.Humans;
         if (humans.ActiveAuthors is { } active && active > humans.Authors)
         {

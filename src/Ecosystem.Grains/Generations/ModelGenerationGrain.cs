@@ -105,7 +105,7 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
         return await Task.Run(() => Enumerable.Range(0, request.Count)
             .Select(i => model.Sample(1, options with
             {
-                Watermark = context.WatermarkOf(vendorIndex, i),
+                Watermark = context.WatermarkOf(vendorIndex, i, request.Tick),
                 Prompts = request.Prompts is { } prompts ? [prompts[i]] : null,
             }, random)[0])
             .ToList());

@@ -23,6 +23,7 @@ public sealed class RunContext
         IsText = scenario.Data.Kind == DataKind.Text;
         Truth = TrueDistributions.From(scenario.Data);
         Roster = AuthorRoster.Build(scenario, corpus);
+        Timeline = new ScenarioTimeline(scenario);
         if (corpus is not null)
         {
             Classifier = GenreClassifier.Train(corpus.Train.Select(d => new GenreExample(d.Genre, d.Tokens)));
@@ -90,10 +91,16 @@ public sealed class RunContext
 
     /// <summary>The watermark of the <paramref name="documentIndex"/>-th document of a batch that vendor
     /// <paramref name="vendorIndex"/> publishes, or null when that document carries none (see <see cref="WatermarkAdoption"/>).</summary>
-    public GreenListWatermark? WatermarkOf(int vendorIndex, int documentIndex) =>
-        Watermarks[vendorIndex] is { } watermark && WatermarkAdoption.IsWatermarked(documentIndex, Scenario.Vendors[vendorIndex].Watermark!.Adoption)
+    public GreenListWatermark? WatermarkOf(int vendorIndex, int documentIndex, int tick) =>
+        Watermarks[vendorIndex] is { } watermark && WatermarkAdoption.IsWatermarked(documentIndex, VendorAt(vendorIndex, tick).Watermark!.Adoption)
             ? watermark
             : null;
+
+    /// <summary>The scenario in force at each tick (policies may change during the run).</summary>
+    public ScenarioTimeline Timeline { get; }
+
+    /// <summary>Vendor <paramref name="vendorIndex"/>'s policies in force at <paramref name="tick"/>.</summary>
+    public VendorSpec VendorAt(int vendorIndex, int tick) => Timeline.At(tick).Vendors[vendorIndex];
 
     /// <summary>Units (tokens or values) of a human document.</summary>
     public int HumanDocumentLength => IsText ? Scenario.Data.Text.DocumentTokens : Scenario.Humans.DocumentLength;

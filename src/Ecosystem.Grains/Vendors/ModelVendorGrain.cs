@@ -40,8 +40,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             _world = new WorldAddress(spec.RunId, replicate);
             _replicate = replicate;
             _vendorIndex = vendorIndex;
-            _trainingSets = new TrainingSetBuilder(_vendor.Training);
+            _trainingSets = new TrainingSetBuilder();
         }
+
+        // Policies can change during a run; this tick's training, publishing and measuring follow the ones in force.
+        _vendor = _context.VendorAt(vendorIndex, tick);
 
         _trainingRows = [];
         var release = _vendor!.Release;
@@ -66,8 +69,8 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         var next = _generation + 1;
         var fresh = FreshHumanDocuments(tick, random);
         var sink = new RowSink(tick, _replicate, _vendor.Name, next.ToString(CultureInfo.InvariantCulture));
-        var crawled = await FilterAsync(_trainingSets!.Crawl(scraped, random), sink);
-        var trainingSet = _trainingSets.Build(next, crawled, fresh, random);
+        var crawled = await FilterAsync(_trainingSets!.Crawl(_vendor.Training, scraped, random), sink);
+        var trainingSet = _trainingSets.Build(_vendor.Training, next, crawled, fresh, random);
 
         // Filter reports are kept even when nothing is left to train on (after a crawl cut-off, say).
         _trainingRows = sink.Rows;
@@ -176,7 +179,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
         {
             var genre = context.Classifier?.Predict(contents[i].Tokens) ?? "";
             var parent = prompts is null ? "" : prompts[i].SourceId;
-            var watermark = context.WatermarkOf(_vendorIndex, i)?.Key ?? "";
+            var watermark = context.WatermarkOf(_vendorIndex, i, tick)?.Key ?? "";
             var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, parent, watermark);
             documents.Add(new Document(DocumentIds.Model(tick, _vendor.Name, _generation, i), tick, TickPhase.ModelsPublish, provenance, contents[i]));
         }
@@ -194,10 +197,10 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             return new AssistedText(_generation, [], []);
         }
 
-        var decoding = _vendor!.Decoding;
+        var decoding = _context!.VendorAt(_vendorIndex, tick).Decoding;
         var request = new SampleRequest(tick, prompts.Count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts, stream);
         var continuations = await CurrentGeneration.SampleAsync(request);
-        var keys = Enumerable.Range(0, continuations.Count).Select(i => _context!.WatermarkOf(_vendorIndex, i)?.Key ?? "").ToList();
+        var keys = Enumerable.Range(0, continuations.Count).Select(i => _context!.WatermarkOf(_vendorIndex, i, tick)?.Key ?? "").ToList();
         return new AssistedText(_generation, continuations, keys);
     }
 

@@ -6,27 +6,31 @@ namespace Ecosystem.Grains.Vendors;
 
 /// <summary>A vendor's data policy applied to what it scraped: crawl budget, replace or accumulate,
 /// kept original human data and fresh real data (the three loops of Alemohammad et al.). Scrape filters run between
-/// the crawl and the rest of the policy.</summary>
-public sealed class TrainingSetBuilder(TrainingSpec spec)
+/// the crawl and the rest of the policy. The policy is passed with each call, since it may change during a run; what was
+/// accumulated and kept stays.</summary>
+public sealed class TrainingSetBuilder
 {
     private readonly List<Document> _accumulated = [];
     private readonly HashSet<string> _accumulatedIds = new(StringComparer.Ordinal);
     private IReadOnlyList<Document> _kept = [];
+    private IReadOnlyList<Document> _generationZeroHuman = [];
+    private double _keptFraction;
 
     /// <summary>Original human documents kept for every generation after the first.</summary>
     public IReadOnlyList<Document> Kept => _kept;
 
     /// <summary>What the crawler fetches of the documents new since the previous training: all of them, or a uniform
     /// sample of the crawl budget, in canonical order.</summary>
-    public IReadOnlyList<Document> Crawl(IReadOnlyList<Document> scraped, Random random) =>
+    public IReadOnlyList<Document> Crawl(TrainingSpec spec, IReadOnlyList<Document> scraped, Random random) =>
         spec.CrawlBudget is { } budget && budget < scraped.Count ? SampleWithoutReplacement(scraped, budget, random) : scraped;
 
     /// <summary>Builds generation <paramref name="generation"/>'s training set, in canonical order.</summary>
+    /// <param name="spec">The data policy in force.</param>
     /// <param name="generation">The generation being trained.</param>
     /// <param name="scrape">What was crawled (see <see cref="Crawl"/>) and passed the scrape filters, in canonical order.</param>
     /// <param name="fresh">Fresh real documents drawn for this generation.</param>
     /// <param name="random">The vendor's random stream for this training.</param>
-    public IReadOnlyList<Document> Build(int generation, IReadOnlyList<Document> scrape, IReadOnlyList<Document> fresh, Random random)
+    public IReadOnlyList<Document> Build(TrainingSpec spec, int generation, IReadOnlyList<Document> scrape, IReadOnlyList<Document> fresh, Random random)
     {
         IReadOnlyList<Document> basis = scrape;
         if (spec.Policy == DataPolicyKind.Accumulate)
@@ -42,11 +46,18 @@ public sealed class TrainingSetBuilder(TrainingSpec spec)
             basis = _accumulated;
         }
 
-        if (generation == 0 && spec.KeepHumanFraction > 0)
+        if (generation == 0)
         {
-            var human = basis.Where(d => !d.Provenance.IsSynthetic).ToList();
-            var keep = (int)Math.Round(spec.KeepHumanFraction * human.Count, MidpointRounding.AwayFromZero);
-            _kept = SampleWithoutReplacement(human, keep, random);
+            _generationZeroHuman = basis.Where(d => !d.Provenance.IsSynthetic).ToList();
+        }
+
+        // The kept share is drawn from generation 0's human data when the policy first asks for it, and drawn again
+        // only if a later policy change asks for another share.
+        if (spec.KeepHumanFraction != _keptFraction)
+        {
+            var keep = (int)Math.Round(spec.KeepHumanFraction * _generationZeroHuman.Count, MidpointRounding.AwayFromZero);
+            _kept = keep == 0 ? [] : SampleWithoutReplacement(_generationZeroHuman, keep, random);
+            _keptFraction = spec.KeepHumanFraction;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Ecosystem.Experiments.Sweeps;
+namespace Ecosystem.Scenarios;
 
 /// <summary>Writes values into a scenario's JSON at RFC 6901 pointers, where a "*" segment means every array element.</summary>
 public static class ScenarioOverrides

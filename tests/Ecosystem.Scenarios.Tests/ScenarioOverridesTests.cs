@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Ecosystem.Experiments.Sweeps;
+using Ecosystem.Scenarios;
 
-namespace Ecosystem.Experiments.Tests;
+namespace Ecosystem.Scenarios.Tests;
 
 public class ScenarioOverridesTests
 {

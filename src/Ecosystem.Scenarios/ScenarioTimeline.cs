@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ecosystem.Scenarios;
+
+/// <summary>The scenario in force at each tick of a run whose policies change over time (<see cref="Scenario.Changes"/>):
+/// the base scenario with every change of an earlier or the same tick applied, in order.</summary>
+public sealed class ScenarioTimeline
+{
+    private readonly (int From, Scenario Scenario)[] _variants;
+
+    /// <summary>Resolves every variant of <paramref name="scenario"/> once.</summary>
+    public ScenarioTimeline(Scenario scenario)
+    {
+        Base = scenario;
+        _variants = [.. scenario.Changes.Select(c => c.Tick).Distinct().Order().Select(t => (t, Resolve(scenario, t)))];
+    }
+
+    /// <summary>The scenario as written, with its changes.</summary>
+    public Scenario Base { get; }
+
+    /// <summary>The scenario in force at <paramref name="tick"/>.</summary>
+    public Scenario At(int tick)
+    {
+        var current = Base;
+        foreach (var (from, variant) in _variants)
+        {
+            if (from > tick)
+            {
+                break;
+            }
+
+            current = variant;
+        }
+
+        return current;
+    }
+
+    /// <summary>The base scenario with the changes of ticks up to <paramref name="tick"/> applied (and no changes left).</summary>
+    /// <exception cref="ScenarioValidationException">A change cannot be applied or makes the scenario invalid.</exception>
+    public static Scenario Resolve(Scenario scenario, int tick)
+    {
+        var json = JsonNode.Parse(ScenarioJson.Serialize(scenario with { Changes = [] }))!.AsObject();
+        var errors = new List<ScenarioError>();
+        for (var i = 0; i < scenario.Changes.Count; i++)
+        {
+            var change = scenario.Changes[i];
+            if (change.Tick <= tick && ScenarioOverrides.TrySet(json, change.Path, change.Value) is { } problem)
+            {
+                errors.Add(new ScenarioError($"$.changes[{i}].path", problem));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ScenarioLoader.Validate(json.ToJsonString(), out var resolved)
+                .Select(e => new ScenarioError($"$.changes (the scenario from tick {tick}) {e.Path}", e.Message)));
+            if (errors.Count == 0)
+            {
+                return resolved!;
+            }
+        }
+
+        throw new ScenarioValidationException("scenario", errors);
+    }
+}
