@@ -8,7 +8,7 @@ public static class ComparisonPlots
 {
     /// <summary>Writes a PNG of each series' mean ± half-width at every category (categories on the x axis, series
     /// side by side within a category); returns false, writing nothing, when no series has a finite mean.</summary>
-    public static bool WriteIntervals(string path, string title, string yLabel, IReadOnlyList<string> categories,
+    public static bool WriteIntervals(string path, string title, string xLabel, string yLabel, IReadOnlyList<string> categories,
         IReadOnlyList<IntervalSeries> series, bool percent = false)
     {
         if (!series.Any(s => s.Means.Any(double.IsFinite)))
@@ -16,7 +16,7 @@ public static class ComparisonPlots
             return false;
         }
 
-        using var plot = Figure.Create(title, "", yLabel);
+        using var plot = Figure.Create(title, xLabel, yLabel);
         var width = 0.6 / Math.Max(1, series.Count);
         for (var s = 0; s < series.Count; s++)
         {
@@ -36,8 +36,7 @@ public static class ComparisonPlots
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, categories.Count).Select(c => (double)c)], [.. categories]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = categories.Count > 4 ? 30 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = categories.Count > 4 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = categories.Count > 8 ? 10 : 13;
         plot.Axes.SetLimitsX(-0.6, categories.Count - 0.4);
         if (percent)
         {

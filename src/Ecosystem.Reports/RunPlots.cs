@@ -42,6 +42,7 @@ public static class RunPlots
         var index = new MetricIndex(rows);
         var output = new PlotOutput(directory);
         SyntheticSharePlot.Write(index, output);
+        HumanPopulationPlot.Write(index, output);
         TextSeries[0].Write(index, output);
         DistinctNPanels.Write(index, output);
         foreach (var plot in TextSeries.Skip(1))

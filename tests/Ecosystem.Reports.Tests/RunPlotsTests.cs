@@ -51,6 +51,22 @@ public sealed class RunPlotsTests : IDisposable
     }
 
     [Fact]
+    public void A_living_population_gets_its_plot()
+    {
+        var rows = Enumerable.Range(0, 4).SelectMany(t => new MetricRow[]
+        {
+            new(t, 0, "", "", "human_documents_published", "", 400 - (50 * t)),
+            new(t, 0, "", "", "assisted_share", "", 0.1 * t),
+            new(t, 0, "", "", "authors_active", "", 100 + (10 * t)),
+        }).ToList();
+
+        var written = RunPlots.WriteAll(rows, _directory.Path);
+
+        Assert.Equal(["human_population"], Names(written));
+        AssertAllValid(written);
+    }
+
+    [Fact]
     public void PlotsWhoseMetricsAreMissingAreSkipped()
     {
         var rows = SyntheticRuns.Text().Where(r => r.Metric is "heldout_perplexity" or "synthetic_share_documents").ToList();

@@ -47,14 +47,16 @@ public static class SweepReport
         AppendTable(html, result, vendors);
 
         html.Append("<h2>Summary figures by point</h2>\n");
-        var categories = points.Select(p => p.Label).ToList();
+        // Values only on the axis, the axis names once in its label: "0% / 20%" under "adoption / paraphrase".
+        var categories = points.Select(p => string.Join(" / ", p.Labels.Select(l => l.Value))).ToList();
+        var axisLabel = string.Join(" / ", spec.Parameters.Select(p => p.Name));
         foreach (var metric in SummaryMetrics.All)
         {
             var series = vendors.Select(v => new IntervalSeries(v,
                 [.. points.Select(p => Find(result, p, v, metric.Name).Mean)],
                 [.. points.Select(p => HalfWidth(Find(result, p, v, metric.Name)))])).ToList();
             var file = $"summary_{metric.Name}.png";
-            if (ComparisonPlots.WriteIntervals(Path.Combine(plots, file), metric.Name.Replace('_', ' '), metric.Name, categories, series,
+            if (ComparisonPlots.WriteIntervals(Path.Combine(plots, file), metric.Name.Replace('_', ' '), axisLabel, metric.Name, categories, series,
                     percent: metric.Name.EndsWith("share", StringComparison.Ordinal)))
             {
                 AppendFigure(html, file, metric.Description + (metric.HigherIsWorse ? " (higher is worse)." : " (higher is better)."));
