@@ -10,6 +10,10 @@ namespace Ecosystem.Runner;
 /// <summary>Runs a scenario on a cluster (embedded or remote) through its clock grain, writing the run's files tick by tick.</summary>
 public sealed class ScenarioRunner(IGrainFactory grains)
 {
+    /// <summary>Keep the run's grains (and their documents and models) in the cluster after the run instead of
+    /// releasing them, to inspect them; a long-lived cluster otherwise keeps no finished run in memory.</summary>
+    public bool KeepGrainsAfterRun { get; init; }
+
     /// <summary>The simulator's version, recorded in run.json.</summary>
     public static string Version { get; } =
         typeof(ScenarioRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -81,16 +85,37 @@ public sealed class ScenarioRunner(IGrainFactory grains)
         catch (OperationCanceledException)
         {
             output.Finish(RunStatusKind.Cancelled, "cancelled", FilesOf(outputDirectory));
+            await ReleaseAsync(clock);
             throw;
         }
         catch (Exception e)
         {
             output.Finish(RunStatusKind.Failed, e.Message, FilesOf(outputDirectory));
+            await ReleaseAsync(clock);
             throw;
         }
 
         output.Finish(RunStatusKind.Completed, null, FilesOf(outputDirectory));
+        await ReleaseAsync(clock);
         return new RunResult(outputDirectory, output.Manifest, rows);
+    }
+
+    private async Task ReleaseAsync(IScenarioClockGrain clock)
+    {
+        if (KeepGrainsAfterRun)
+        {
+            return;
+        }
+
+        try
+        {
+            await clock.FinishAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The run's files are complete; a cluster that cannot release its grains now only keeps them longer.
+            System.Diagnostics.Trace.TraceWarning($"Releasing the grains of a finished run failed: {e.Message}");
+        }
     }
 
     internal static IReadOnlyList<string> FilesOf(string directory) =>

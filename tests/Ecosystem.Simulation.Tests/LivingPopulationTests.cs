@@ -23,7 +23,7 @@ public class LivingPopulationTests(SingleSiloCluster cluster) : IClassFixture<Si
     [Fact]
     public async Task People_join_are_displaced_and_adopt_assistance_and_assisted_documents_say_which_model_finished_them()
     {
-        var result = await ScenarioRuns.RunAsync(cluster.Handle, ScenarioRuns.Parse(Scenario));
+        var result = await ScenarioRuns.RunAsync(cluster.Handle, ScenarioRuns.Parse(Scenario), keepGrains: true);
         var rows = result.Metrics;
         double Corpus(string metric, int tick) => ScenarioRuns.Value(rows, metric, tick, "");
 

@@ -7,10 +7,10 @@ namespace Ecosystem.Simulation.Tests;
 /// <summary>Runs scenarios on a test cluster into temporary folders.</summary>
 internal static class ScenarioRuns
 {
-    public static async Task<RunResult> RunAsync(TestClusterHandle cluster, Scenario scenario)
+    public static async Task<RunResult> RunAsync(TestClusterHandle cluster, Scenario scenario, bool keepGrains = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ecosystem-tests", $"{scenario.Name}-{Guid.NewGuid():N}");
-        return await new ScenarioRunner(cluster.Cluster.Client).RunAsync(scenario, folder);
+        return await new ScenarioRunner(cluster.Cluster.Client) { KeepGrainsAfterRun = keepGrains }.RunAsync(scenario, folder);
     }
 
     public static Scenario Parse(string json) => ScenarioLoader.Parse(json, "test scenario");

@@ -9,6 +9,9 @@ public interface ICorpusShardGrain : IGrainWithStringKey
     /// <summary>Appends documents; a document id seen before is ignored, so a retried call adds nothing twice.</summary>
     Task AppendAsync(IReadOnlyList<Document> documents);
 
+    /// <summary>Drops the shard's documents and deactivates it: its run is over.</summary>
+    Task ReleaseAsync();
+
     /// <summary>Documents matching the query, ordered by id.</summary>
     Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query);
 

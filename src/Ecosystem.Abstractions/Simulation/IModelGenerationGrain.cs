@@ -10,6 +10,9 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Fits the model to the training set (documents in canonical order).</summary>
     Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet);
 
+    /// <summary>Frees the model, deletes its checkpoint and deactivates: its run is over.</summary>
+    Task ReleaseAsync();
+
     /// <summary>Samples documents for one tick.</summary>
     Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request);
 

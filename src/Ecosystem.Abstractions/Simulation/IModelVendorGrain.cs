@@ -17,6 +17,9 @@ public interface IModelVendorGrain : IGrainWithStringKey
     /// authors who write with its help; <paramref name="stream"/> names the caller's random stream.</summary>
     Task<AssistedText> AssistAsync(int tick, string stream, IReadOnlyList<DocumentContent> prompts, int length);
 
+    /// <summary>Releases the vendor's generations and deactivates it: its run is over.</summary>
+    Task ReleaseAsync();
+
     /// <summary>Measures the deployed generation and what it published at <paramref name="tick"/>.</summary>
     Task<VendorTickResult> MeasureAsync(int tick);
 }

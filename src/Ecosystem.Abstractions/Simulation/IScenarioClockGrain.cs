@@ -12,6 +12,10 @@ public interface IScenarioClockGrain : IGrainWithStringKey
     /// <summary>Runs the next tick to completion and returns what it produced.</summary>
     Task<TickReport> AdvanceAsync();
 
+    /// <summary>Releases every grain of the run (shards, vendors, their generations) and the silos' cached context, so a
+    /// long-lived cluster does not keep finished runs in memory.</summary>
+    Task FinishAsync();
+
     /// <summary>Where the run stands; answers while a tick is running.</summary>
     [AlwaysInterleave]
     Task<RunStatus> GetStatusAsync();

@@ -92,6 +92,26 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
     }
 
     /// <inheritdoc />
+    public async Task FinishAsync()
+    {
+        if (_context is not { } context)
+        {
+            return;
+        }
+
+        var worlds = Enumerable.Range(0, context.Scenario.Replicates).Select(w => new WorldAddress(context.Spec.RunId, w)).ToList();
+        await Task.WhenAll(worlds.SelectMany(world =>
+            context.Scenario.Vendors.Select(v => GrainFactory.GetGrain<IModelVendorGrain>(world.Vendor(v.Name)).ReleaseAsync())
+                .Concat(Enumerable.Range(0, context.Scenario.Shards).Select(s => GrainFactory.GetGrain<ICorpusShardGrain>(world.Shard(s)).ReleaseAsync()))));
+        contexts.Release(context.Spec.RunId);
+        _context = null;
+        _totals = [];
+        _watermarkTotals = null;
+        _population = null;
+        DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
     public Task<RunStatus> GetStatusAsync() => Task.FromResult(new RunStatus(
         this.GetPrimaryKeyString(), _completedTicks, _context?.Scenario.Ticks ?? 0, _context is not null,
         _training.Values.OrderBy(a => a.Replicate).ThenBy(a => a.Vendor, StringComparer.Ordinal).ToList()));

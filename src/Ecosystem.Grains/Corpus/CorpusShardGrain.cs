@@ -33,6 +33,15 @@ public sealed class CorpusShardGrain : Grain, ICorpusShardGrain
     }
 
     /// <inheritdoc />
+    public Task ReleaseAsync()
+    {
+        _segments.Clear();
+        _ids.Clear();
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query)
     {
         var result = new List<Document>();

@@ -55,6 +55,16 @@ public sealed class ModelCheckpoints(IOptions<CheckpointOptions> options)
     }
 
     /// <summary>Grain keys hold '/', so the folder is a readable tail plus a hash of the whole key.</summary>
+    /// <summary>Deletes a generation's checkpoint, if it has one (its run is over).</summary>
+    public void Delete(string generationKey)
+    {
+        var folder = FolderOf(generationKey);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private string FolderOf(string generationKey)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(generationKey)))[..16].ToLowerInvariant();

@@ -48,6 +48,19 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
     }
 
     /// <inheritdoc />
+    public Task ReleaseAsync()
+    {
+        checkpoints.Delete(this.GetPrimaryKeyString());
+        if (_setup is not null)
+        {
+            contexts.Release(_setup.Run.RunId);
+        }
+
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         _setup = setup;

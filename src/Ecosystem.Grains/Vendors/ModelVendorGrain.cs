@@ -190,6 +190,21 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     }
 
     /// <inheritdoc />
+    public async Task ReleaseAsync()
+    {
+        if (_vendor is not null)
+        {
+            await Task.WhenAll(Enumerable.Range(0, _generation + 1)
+                .Select(g => GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, g)).ReleaseAsync()));
+            contexts.Release(_world.RunId);
+        }
+
+        _published = [];
+        _trainingSets = null;
+        DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
     public async Task<AssistedText> AssistAsync(int tick, string stream, IReadOnlyList<DocumentContent> prompts, int length)
     {
         if (_generation < 0 || prompts.Count == 0 || length <= 0)
