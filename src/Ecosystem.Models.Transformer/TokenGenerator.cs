@@ -46,6 +46,8 @@ internal static class TokenGenerator
         var rows = windows.Length;
         var outputs = windows.Select(_ => new int[request.Length]).ToArray();
         var caches = Caches(model);
+        var green = request.Watermark is { } watermark ? new GreenListBias(watermark, request.Vocabulary!) : null;
+        var previous = windows.Select(w => green?.SourceOf(w[^1]) ?? 0).ToArray();
         try
         {
             var next = Tensor(windows, device);
@@ -60,7 +62,14 @@ internal static class TokenGenerator
                     var logits = model.Step(next, position, caches);
                     position += next.shape[1];
                     Forbid(logits);
-                    var p = nn.functional.softmax(logits / request.Temperature, -1);
+                    var tempered = logits / request.Temperature;
+                    if (green is not null)
+                    {
+                        var bias = previous.SelectMany(green.After).ToArray();
+                        tempered = tempered + torch.tensor(bias, [rows, model.VocabularySize], device: device);
+                    }
+
+                    var p = nn.functional.softmax(tempered, -1);
                     if (request.TopP < 1)
                     {
                         var (sorted, indices) = p.sort(-1, descending: true);
@@ -82,6 +91,10 @@ internal static class TokenGenerator
                     var index = Draw(row, generators[r]);
                     chosen[r] = order is null ? index : order[r * vocabulary + index];
                     outputs[r][t] = (int)chosen[r];
+                    if (green is not null)
+                    {
+                        previous[r] = green.SourceOf(outputs[r][t]);
+                    }
                 }
 
                 next.Dispose();

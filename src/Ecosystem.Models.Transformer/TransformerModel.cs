@@ -43,7 +43,16 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
         var prompts = options.Prompts is { } real
             ? real.Select(p => Prepend(p.Tokens)).ToArray()
             : Enumerable.Range(0, count).Select(_ => new[] { TokenVocabulary.Begin }).ToArray();
-        var request = new ContinuationRequest(prompts, options.Length, options.Temperature, options.TopP, options.Beams);
+        if (options.Watermark is not null && options.Beams > 1)
+        {
+            throw new ArgumentException("A watermark biases sampling; beam search with a watermark is not supported (use beams 1).", nameof(options));
+        }
+
+        var request = new ContinuationRequest(prompts, options.Length, options.Temperature, options.TopP, options.Beams)
+        {
+            Watermark = options.Watermark,
+            Vocabulary = Vocabulary,
+        };
         var generated = TokenGenerator.Generate(Network, request, Device, random, cancellationToken);
         return generated.Select(tokens => DocumentContent.FromTokens(tokens.Select(Vocabulary.ToSource).ToArray())).ToArray();
     }

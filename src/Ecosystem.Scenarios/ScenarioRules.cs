@@ -14,7 +14,7 @@ internal static class ScenarioRules
     };
 
     /// <summary>Families whose samplers can add a watermark's bias to token logits.</summary>
-    private static readonly ModelFamilyKind[] WatermarkingFamilies = [ModelFamilyKind.Ngram];
+    private static readonly ModelFamilyKind[] WatermarkingFamilies = [ModelFamilyKind.Ngram, ModelFamilyKind.Transformer];
 
     public static IEnumerable<ScenarioError> Check(Scenario scenario)
     {
@@ -164,12 +164,18 @@ internal static class ScenarioRules
     }
 
     /// <summary>Watermarks, paraphrase and the token-based filters work on token sequences sampled from logits: text
-    /// (and, for the watermark, the ngram family) only.</summary>
+    /// (and, for the watermark, the token-sampling families, sampling rather than beam search) only.</summary>
     private static IEnumerable<ScenarioError> CheckTextOnly(VendorSpec vendor, string path, DataKind kind)
     {
         if (vendor.Watermark is not null && (kind != DataKind.Text || !WatermarkingFamilies.Contains(vendor.Model.Family)))
         {
             yield return new ScenarioError($"{path}.watermark", $"a watermark needs data.kind \"text\" and a token-sampling model family ({string.Join(", ", WatermarkingFamilies.Select(f => $"\"{Lower(f)}\""))}); found data.kind \"{Lower(kind)}\", model.family \"{Lower(vendor.Model.Family)}\"");
+        }
+
+        if (vendor.Watermark is not null && vendor.Decoding.Beams > 1)
+        {
+            yield return new ScenarioError($"{path}.decoding.beams",
+                $"found {vendor.Decoding.Beams} with a watermark; the watermark biases sampling, so a watermarked vendor samples (beams 1)");
         }
 
         if (vendor.Deployment.ParaphraseRate > 0 && kind != DataKind.Text)

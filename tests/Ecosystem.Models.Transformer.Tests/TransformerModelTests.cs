@@ -145,4 +145,25 @@ public sealed class TransformerModelTests
         _ = next.ScoreMany(Counting);
         _ = next.Describe();
     }
+
+    [Fact]
+    public void A_watermarked_transformer_writes_text_the_detector_flags_and_the_same_model_without_it_does_not()
+    {
+        // Random documents over 20 tokens: the model learns a near-uniform next-token distribution, which the
+        // watermark's delta then tilts towards the green half of the ids.
+        var random = new Random(8);
+        var documents = Enumerable.Range(0, 120).Select(_ => DocumentContent.FromTokens([.. Enumerable.Range(0, 12).Select(_ => 10 + random.Next(20))])).ToList();
+        using var model = TinyTransformer.Fit(documents, settings: TinyTransformer.Settings with { Epochs = 3 });
+        var watermark = new Ecosystem.Watermarking.GreenListWatermark("vendor-key", 0.5, 4);
+        var detector = new Ecosystem.Watermarking.WatermarkDetector([watermark]);
+
+        var marked = model.Sample(30, new SamplingOptions(80) { Watermark = watermark }, new Random(2));
+        var plain = model.Sample(30, new SamplingOptions(80), new Random(2));
+
+        // With delta 4 nearly every token is green: z is far above 4 (about 7 for 60 distinct pairs); unmarked text
+        // has z ~ N(0, 1), so at most a few of 30 exceed 2 and none 4.
+        Assert.True(marked.Count(d => detector.Detect(d.Tokens).IsFlagged(4)) >= 28, string.Join(", ", marked.Select(d => detector.Detect(d.Tokens).Z.ToString("F1"))));
+        Assert.DoesNotContain(plain, d => detector.Detect(d.Tokens).IsFlagged(4));
+        Assert.Throws<ArgumentException>(() => model.Sample(2, new SamplingOptions(8) { Watermark = watermark, Beams = 3 }, new Random(1)));
+    }
 }

@@ -117,4 +117,13 @@ public class WatermarkAndFilterSpecTests
             errors.Select(e => e.Path));
         Assert.All(errors, e => Assert.Contains("text", e.Message));
     }
+
+    [Fact]
+    public void A_watermarked_transformer_must_sample_rather_than_search_beams()
+    {
+        var error = Assert.Single(ErrorsOf("""{ "name": "a", "model": { "family": "transformer" }, "watermark": {}, "decoding": { "beams": 5 } }"""));
+
+        Assert.Equal("$.vendors[0].decoding.beams", error.Path);
+        Assert.Empty(ErrorsOf("""{ "name": "a", "model": { "family": "transformer" }, "watermark": {} }"""));
+    }
 }
