@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 
 namespace Ecosystem.Runner;
@@ -7,4 +8,7 @@ public sealed record RunProgress(int CompletedTicks, int TotalTicks, long Docume
 {
     /// <summary>Generations training right now (empty between ticks).</summary>
     public IReadOnlyList<TrainingActivity> Training { get; init; } = [];
+
+    /// <summary>The rows of the tick just completed, as written to metrics.csv (empty in reports made during a tick).</summary>
+    public IReadOnlyList<MetricRow> Metrics { get; init; } = [];
 }

@@ -25,11 +25,13 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     /// <param name="scenario">The resolved scenario.</param>
     /// <param name="outputDirectory">Folder for metrics.csv, run.json and samples.jsonl; must not hold a run already.</param>
     /// <param name="progress">Receives progress after every tick.</param>
-    /// <param name="cancellationToken">Stops the run between ticks; files stay consistent and say "cancelled".</param>
+    /// <param name="cancellationToken">Stops the run (between ticks, or during one when <paramref name="progress"/> is given);
+    /// the files keep every completed tick and say "cancelled".</param>
     /// <param name="fork">When the run is a fork, its parent: the shared history is checked against the parent's rows
     /// as soon as it is written, and the run fails if they differ.</param>
+    /// <param name="pauseGate">Holds the run between ticks while paused; null runs straight through.</param>
     public async Task<RunResult> RunAsync(Scenario scenario, string outputDirectory, IProgress<RunProgress>? progress = null,
-        CancellationToken cancellationToken = default, RunFork? fork = null)
+        CancellationToken cancellationToken = default, RunFork? fork = null, RunPauseGate? pauseGate = null)
     {
         var runId = $"{scenario.Name}-{Guid.NewGuid():N}";
         var scenarioJson = ScenarioJson.Serialize(scenario);
@@ -59,9 +61,18 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             for (var tick = 0; tick < scenario.Ticks; tick++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (pauseGate is not null)
+                {
+                    await pauseGate.WaitWhilePausedAsync(cancellationToken);
+                }
+
                 var advancing = clock.AdvanceAsync();
                 while (progress is not null && await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
                 {
+                    // A stop ends the run now rather than after a tick that may train for minutes: the clock
+                    // finishes the tick on its own and the run never writes it.
+                    cancellationToken.ThrowIfCancellationRequested();
+
                     var status = await clock.GetStatusAsync();
                     if (status.Training.Count > 0)
                     {
@@ -79,7 +90,7 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                 rows.AddRange(report.Metrics);
                 published += report.DocumentsPublished;
                 trained += report.GenerationsTrained;
-                progress?.Report(new RunProgress(tick + 1, scenario.Ticks, published, trained, stopwatch.Elapsed));
+                progress?.Report(new RunProgress(tick + 1, scenario.Ticks, published, trained, stopwatch.Elapsed) { Metrics = report.Metrics });
             }
         }
         catch (OperationCanceledException)
