@@ -1,0 +1,3 @@
+using Ecosystem.Dashboard;
+
+return await DashboardCommand.Create().Parse(args).InvokeAsync();
