@@ -93,8 +93,7 @@ public sealed class RunSupervisor(IGrainFactory grains, RunRegistry registry, Li
         try
         {
             var result = await new ScenarioRunner(grains).RunAsync(scenario, run.Directory, progress, run.Stop.Token, fork, run.Gate);
-            RunPlots.WriteAll(result.Metrics, Path.Combine(run.Directory, RunFiles.Plots));
-            RunOutput.RecordFiles(run.Directory);
+            WritePlots(run, result);
             run.Finish(RunState.Completed, null);
         }
         catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
@@ -108,6 +107,20 @@ public sealed class RunSupervisor(IGrainFactory grains, RunRegistry registry, Li
         }
 
         PostStatus(run);
+    }
+
+    private void WritePlots(LiveRun run, RunResult result)
+    {
+        try
+        {
+            RunPlots.WriteAll(result.Metrics, Path.Combine(run.Directory, RunFiles.Plots));
+            RunOutput.RecordFiles(run.Directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // The run's results are whole without them; say so and keep the run completed.
+            log.LogWarning(e, "Plots of run {Run} could not be written.", run.Id);
+        }
     }
 
     private void PostStatus(LiveRun run)

@@ -104,6 +104,9 @@ async function start(event) {
 
 // ---- run list ----
 function upsertRun(summary) {
+  // A history read a moment ago may arrive after a newer status; runs only move forward.
+  const known = page.runs.get(summary.id);
+  if (known && (summary.completedTicks < known.completedTicks || (finished(known.state) && !finished(summary.state)))) return;
   page.runs.set(summary.id, summary);
   renderRuns();
   if (summary.id === page.selected) renderRunHeader();
