@@ -6,6 +6,13 @@ namespace Ecosystem.Abstractions.Simulation;
 /// <remarks>Keyed by <see cref="WorldAddress.Shard"/>.</remarks>
 public interface ICorpusShardGrain : IGrainWithStringKey
 {
+    /// <summary>Starts tick <paramref name="tick"/>: drops whatever an interrupted attempt of this tick (or a later one)
+    /// left, so the shard holds exactly the documents of the earlier ticks.</summary>
+    Task BeginTickAsync(int tick);
+
+    /// <summary>Persists the documents published at <paramref name="tick"/> as the shard's segment of that tick.</summary>
+    Task SealTickAsync(int tick);
+
     /// <summary>Appends documents; a document id seen before is ignored, so a retried call adds nothing twice.</summary>
     Task AppendAsync(IReadOnlyList<Document> documents);
 

@@ -7,6 +7,10 @@ namespace Ecosystem.Abstractions.Simulation;
 /// <remarks>Keyed by <see cref="WorldAddress.Vendor"/>.</remarks>
 public interface IModelVendorGrain : IGrainWithStringKey
 {
+    /// <summary>Starts tick <paramref name="tick"/>: the vendor takes the state it had at the end of the previous tick
+    /// (from storage when it was re-activated, or when an interrupted attempt of this tick changed it).</summary>
+    Task BeginTickAsync(RunSpec spec, int replicate, int vendorIndex, int tick);
+
     /// <summary>Trains the next generation when a release is due at <paramref name="tick"/>; returns whether it did.</summary>
     Task<bool> TrainIfDueAsync(RunSpec spec, int replicate, int vendorIndex, int tick);
 

@@ -6,11 +6,14 @@ namespace Ecosystem.Abstractions.Simulation;
 /// <remarks>Keyed by run id.</remarks>
 public interface IScenarioClockGrain : IGrainWithStringKey
 {
-    /// <summary>Sets up every world of the run; calling it again with the same spec does nothing.</summary>
+    /// <summary>Sets up every world of the run; calling it again with the same spec does nothing (a run whose state
+    /// survived in the cluster's storage continues where it stopped).</summary>
     Task StartAsync(RunSpec spec);
 
-    /// <summary>Runs the next tick to completion and returns what it produced.</summary>
-    Task<TickReport> AdvanceAsync();
+    /// <summary>Runs tick <paramref name="tick"/> to completion, commits it and returns what it produced. The tick must be
+    /// the next one; asking again for the tick just committed returns its report again (a retried call whose answer
+    /// was lost).</summary>
+    Task<TickReport> AdvanceAsync(int tick);
 
     /// <summary>Releases every grain of the run (shards, vendors, their generations) and the silos' cached context, so a
     /// long-lived cluster does not keep finished runs in memory.</summary>

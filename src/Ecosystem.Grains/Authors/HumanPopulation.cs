@@ -20,6 +20,19 @@ public sealed class HumanPopulation
         _outputFactors = Enumerable.Range(0, worlds).Select(_ => new List<double>()).ToArray();
     }
 
+    /// <summary>Each world's output factors recorded so far (one per tick), to persist.</summary>
+    public List<List<double>> OutputFactors => _outputFactors.Select(f => f.ToList()).ToList();
+
+    /// <summary>Continues from output factors saved by <see cref="OutputFactors"/>.</summary>
+    public void Restore(IReadOnlyList<IReadOnlyList<double>> factors)
+    {
+        for (var world = 0; world < _outputFactors.Length; world++)
+        {
+            _outputFactors[world].Clear();
+            _outputFactors[world].AddRange(world < factors.Count ? factors[world] : []);
+        }
+    }
+
     /// <summary>Authors active at <paramref name="tick"/> (the first ones of the roster: newcomers take the next places).</summary>
     public int ActiveAt(int tick)
     {

@@ -4,6 +4,7 @@ using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Authors;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Grains.Telemetry;
 using Ecosystem.Metrics;
@@ -13,21 +14,49 @@ namespace Ecosystem.Grains.Clock;
 
 /// <summary>The clock of a run: each tick runs the phases in order — humans publish, vendors train, deployed models
 /// publish, everything is measured — with a barrier after each, across every world of the run.</summary>
+/// <remarks>A tick is the unit of consistency. It starts by telling every shard and vendor to begin it (each takes the
+/// state saved at the end of the previous tick), ends by sealing the shards' segments, and is done once the clock
+/// commits its own state (<see cref="ClockCheckpoint"/>). A tick that fails before (a lost silo, unreachable storage)
+/// leaves the committed state as it was, and the runner runs it again: every draw is seeded by (seed, key, tick,
+/// purpose), so the retried tick produces the same numbers.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter meter, ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
+public sealed class ScenarioClockGrain(
+    RunContextCache contexts,
+    SimulationMeter meter,
+    IBlobStore blobs,
+    [PersistentState("clock", StorageNames.Grains)] IPersistentState<ClockState> state,
+    ILogger<ScenarioClockGrain> logger) : Grain, IScenarioClockGrain
 {
     private readonly Dictionary<(int Replicate, string Vendor), TrainingActivity> _training = [];
+    private ClockCheckpoint _checkpoint = null!;
     private RunContext? _context;
     private WorldTotals[] _totals = [];
     private WatermarkTotals? _watermarkTotals;
     private HumanPopulation? _population;
     private int _completedTicks;
+    private bool _interrupted;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _checkpoint = new ClockCheckpoint(state, blobs, this.GetPrimaryKeyString());
+        if (_checkpoint.Committed is { } committed)
+        {
+            await RestoreAsync(committed);
+            logger.LogInformation("Run {RunId} continues after tick {Tick} from its saved state", committed.Spec!.RunId, committed.CompletedTicks - 1);
+        }
+    }
 
     /// <inheritdoc />
     public async Task StartAsync(RunSpec spec)
     {
         if (_context is not null)
         {
+            if (!string.Equals(_context.Spec.ScenarioJson, spec.ScenarioJson, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Run '{spec.RunId}' already exists with another scenario.");
+            }
+
             return;
         }
 
@@ -36,23 +65,68 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
         _population = new HumanPopulation(context.Scenario.Humans, context.Scenario.Replicates);
         _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
+        _completedTicks = 0;
+        await _checkpoint.CommitAsync(ClockCheckpoint.Capture(spec, 0, _totals, _watermarkTotals, _population), report: null);
         logger.LogInformation("Run {RunId} started: {Worlds} world(s), {Authors} author(s) each", spec.RunId, context.Scenario.Replicates, context.Roster.Count);
     }
 
     /// <inheritdoc />
-    public async Task<TickReport> AdvanceAsync()
+    public async Task<TickReport> AdvanceAsync(int tick)
     {
-        var context = _context ?? throw new InvalidOperationException("The run has not been started.");
-        var scenario = context.Scenario;
-        var tick = _completedTicks;
-        if (tick >= scenario.Ticks)
+        if (_interrupted)
         {
-            throw new InvalidOperationException($"The run has already completed its {scenario.Ticks} ticks.");
+            // The last attempt failed part-way: its totals are in memory only. Start again from the committed state.
+            await _checkpoint.ReloadAsync();
+            await RestoreAsync(_checkpoint.Committed ?? throw new InvalidOperationException("The run's saved state is gone."));
+            _interrupted = false;
         }
 
+        var context = _context ?? throw new InvalidOperationException("The run has not been started.");
+        if (tick == _completedTicks - 1 && await _checkpoint.ReportOfAsync(tick) is { } committed)
+        {
+            return committed;
+        }
+
+        if (tick != _completedTicks || tick >= context.Scenario.Ticks)
+        {
+            throw new InvalidOperationException(
+                $"Tick {tick} cannot run: {_completedTicks} of the run's {context.Scenario.Ticks} ticks are done, so the next is {_completedTicks}.");
+        }
+
+        RequestContext.Set(TickContext.Key, tick);
+        try
+        {
+            var report = await RunTickAsync(context, tick);
+            await _checkpoint.CommitAsync(ClockCheckpoint.Capture(context.Spec, tick + 1, _totals, _watermarkTotals, _population!), report);
+            _completedTicks++;
+            meter.Record(context.Spec.RunId, context.Scenario.Name, tick, report.Metrics);
+            return report;
+        }
+        catch
+        {
+            _interrupted = true;
+            throw;
+        }
+        finally
+        {
+            _training.Clear();
+            RequestContext.Remove(TickContext.Key);
+        }
+    }
+
+    private async Task<TickReport> RunTickAsync(RunContext context, int tick)
+    {
+        var scenario = context.Scenario;
         using var span = SimulationTracing.StartTick(context.Spec.RunId, tick);
         var worlds = Enumerable.Range(0, scenario.Replicates).ToArray();
         var population = _population!;
+        var vendors = worlds.SelectMany(w => scenario.Vendors.Select((v, i) => (World: w, Index: i,
+            Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
+        var shards = worlds.SelectMany(w => Enumerable.Range(0, scenario.Shards)
+            .Select(s => GrainFactory.GetGrain<ICorpusShardGrain>(new WorldAddress(context.Spec.RunId, w).Shard(s)))).ToArray();
+        await Task.WhenAll(shards.Select(s => s.BeginTickAsync(tick))
+            .Concat(vendors.Select(v => v.Grain.BeginTickAsync(context.Spec, v.World, v.Index, tick))));
+
         var assisted = population.AssistedShareAt(tick);
         var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, population.ActiveAt(tick))
             .Select(a => (Author: a, Count: population.CountAt(w, a, tick)))
@@ -60,8 +134,6 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
             .Select(x => GrainFactory.GetGrain<IHumanAuthorGrain>(new WorldAddress(context.Spec.RunId, w).Author(x.Author))
                 .PublishAsync(context.Spec, w, x.Author, tick, x.Count, population.CountBefore(w, x.Author, tick), assisted)))));
 
-        var vendors = worlds.SelectMany(w => scenario.Vendors.Select((v, i) => (World: w, Index: i,
-            Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
         var trained = await SimulationTracing.InPhaseAsync(TickPhase.VendorsTrain, tick, () =>
             Task.WhenAll(vendors.Select(v => v.Grain.TrainIfDueAsync(context.Spec, v.World, v.Index, tick))));
         var modelCounts = await SimulationTracing.InPhaseAsync(TickPhase.ModelsPublish, tick, () =>
@@ -85,9 +157,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
             samples.AddRange(measurement.Samples);
         }
 
-        _completedTicks++;
-        _training.Clear();
-        meter.Record(context.Spec.RunId, scenario.Name, tick, rows);
+        await Task.WhenAll(shards.Select(s => s.SealTickAsync(tick)));
         return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
     }
 
@@ -103,6 +173,7 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
         await Task.WhenAll(worlds.SelectMany(world =>
             context.Scenario.Vendors.Select(v => GrainFactory.GetGrain<IModelVendorGrain>(world.Vendor(v.Name)).ReleaseAsync())
                 .Concat(Enumerable.Range(0, context.Scenario.Shards).Select(s => GrainFactory.GetGrain<ICorpusShardGrain>(world.Shard(s)).ReleaseAsync()))));
+        await _checkpoint.ClearAsync();
         contexts.Release(context.Spec.RunId);
         _context = null;
         _totals = [];
@@ -121,6 +192,23 @@ public sealed class ScenarioClockGrain(RunContextCache contexts, SimulationMeter
     {
         _training[(activity.Replicate, activity.Vendor)] = activity;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Takes the run and its totals as committed.</summary>
+    private async Task RestoreAsync(ClockState committed)
+    {
+        var spec = committed.Spec!;
+        var context = await contexts.GetAsync(spec);
+        _context = context;
+        _completedTicks = committed.CompletedTicks;
+        _totals = committed.Worlds.Select(WorldTotals.FromState).ToArray();
+        _population = new HumanPopulation(context.Scenario.Humans, context.Scenario.Replicates);
+        _population.Restore(committed.OutputFactors);
+        _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
+        if (committed.WatermarkCounts is { } counts)
+        {
+            _watermarkTotals?.Restore(counts);
+        }
     }
 
     private async Task<(List<MetricRow> Rows, List<SampledDocument> Samples)> MeasureCorpusAsync(RunContext context, int world, int tick)

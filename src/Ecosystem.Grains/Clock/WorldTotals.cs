@@ -25,6 +25,36 @@ public sealed class WorldTotals
     /// <summary>Documents per genre label so far (human genres known, model genres inferred).</summary>
     public IReadOnlyDictionary<string, long> Genres => _genres;
 
+    /// <summary>The totals as a record to persist.</summary>
+    public WorldTotalsState ToState() => new()
+    {
+        HumanDocuments = HumanDocuments,
+        AssistedDocuments = AssistedDocuments,
+        SyntheticDocuments = SyntheticDocuments,
+        HumanUnits = HumanUnits,
+        SyntheticUnits = SyntheticUnits,
+        Genres = new Dictionary<string, long>(_genres, StringComparer.Ordinal),
+    };
+
+    /// <summary>Totals restored from <paramref name="state"/>.</summary>
+    public static WorldTotals FromState(WorldTotalsState state)
+    {
+        var totals = new WorldTotals
+        {
+            HumanDocuments = state.HumanDocuments,
+            AssistedDocuments = state.AssistedDocuments,
+            SyntheticDocuments = state.SyntheticDocuments,
+            HumanUnits = state.HumanUnits,
+            SyntheticUnits = state.SyntheticUnits,
+        };
+        foreach (var (genre, count) in state.Genres)
+        {
+            totals._genres[genre] = count;
+        }
+
+        return totals;
+    }
+
     /// <summary>Adds a tick's newly published documents.</summary>
     public void Add(IEnumerable<Document> documents)
     {

@@ -4,6 +4,7 @@ using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Models;
 using Ecosystem.Models.Transformer;
@@ -15,10 +16,16 @@ namespace Ecosystem.Grains.Generations;
 /// <summary>One model generation: fitted once to its vendor's training set, then sampled and scored on request.</summary>
 /// <remarks>Fitting, sampling and scoring run on the thread pool, off the grain scheduler, so the silo stays responsive.
 /// Expensive models are checkpointed after training; an activation that finds a checkpoint for its key (after a
-/// silo failure or a deactivation) reloads it instead of asking to be retrained.</remarks>
+/// silo failure or a deactivation) reloads it instead of asking to be retrained. Any other trained generation refits
+/// its model from its saved training set (<see cref="GenerationRecipes"/>), with the same seed.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
 [AcceleratorPlacement]
-public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoints checkpoints, ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
+public sealed class ModelGenerationGrain(
+    RunContextCache contexts,
+    ModelCheckpoints checkpoints,
+    IBlobStore blobs,
+    [PersistentState("generation", StorageNames.Grains)] IPersistentState<GenerationState> state,
+    ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
 {
     private GenerationSetup? _setup;
     private RunContext? _context;
@@ -37,6 +44,11 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
             _model = checkpoint.Model;
             logger.LogInformation("Generation {Key} restored from its checkpoint", key);
         }
+        else if (await Recipes.LoadAsync() is { } recipe)
+        {
+            await FitAsync(recipe.Setup, recipe.TrainingSet);
+            logger.LogInformation("Generation {Key} refitted from its saved training set", key);
+        }
     }
 
     /// <inheritdoc />
@@ -48,20 +60,29 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
     }
 
     /// <inheritdoc />
-    public Task ReleaseAsync()
+    public async Task ReleaseAsync()
     {
         checkpoints.Delete(this.GetPrimaryKeyString());
+        await Recipes.ClearAsync();
         if (_setup is not null)
         {
             contexts.Release(_setup.Run.RunId);
         }
 
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
+    {
+        var contents = trainingSet.Select(d => d.Content).ToList();
+        await FitAsync(setup, contents);
+        await Recipes.SaveAsync(setup, contents);
+    }
+
+    /// <summary>Fits (or fine-tunes) the model of <paramref name="setup"/> to <paramref name="contents"/> and checkpoints
+    /// it when it is worth it.</summary>
+    private async Task FitAsync(GenerationSetup setup, IReadOnlyList<DocumentContent> contents)
     {
         _setup = setup;
         _context = await contexts.GetAsync(setup.Run);
@@ -78,7 +99,6 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
         });
         var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, progress, warning => logger.LogWarning("{Key}: {Warning}", key, warning));
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");
-        var contents = trainingSet.Select(d => d.Content).ToList();
         var start = setup.Generation > 0 && vendor.Training.InitialWeights == InitialWeights.Generation0 && family.CanFineTune
             ? await GenerationZeroAsync(setup)
             : null;
@@ -167,6 +187,8 @@ public sealed class ModelGenerationGrain(RunContextCache contexts, ModelCheckpoi
 
         return rows;
     }
+
+    private GenerationRecipes Recipes => new(state, blobs, this.GetPrimaryKeyString());
 
     private IGenerativeModel Model => _model ?? throw new InvalidOperationException(
         $"Model generation '{this.GetPrimaryKeyString()}' has not been trained and has no checkpoint.");

@@ -1,10 +1,13 @@
 using Ecosystem.Grains.Generations;
+using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Ecosystem.Grains.Hosting;
 
@@ -12,7 +15,9 @@ namespace Ecosystem.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>Registers the per-silo run context cache, checkpoints, accelerator-aware placement of model generations,
-    /// the simulation's meter, trace propagation through grain calls and messaging limits suited to whole-tick calls.</summary>
+    /// the simulation's meter, trace propagation through grain calls and messaging limits suited to whole-tick calls.
+    /// Grain state and blobs are kept in memory unless the host registered a grain storage named
+    /// <see cref="StorageNames.Grains"/> and an <see cref="IBlobStore"/> before (the cluster mode does).</summary>
     /// <param name="silo">The silo being built.</param>
     /// <param name="accelerator">What the silo announces ("cuda" or "none"); null detects it.</param>
     public static ISiloBuilder AddEcosystemSimulation(this ISiloBuilder silo, string? accelerator = null)
@@ -23,6 +28,12 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<CheckpointOptions>();
         silo.Services.AddSingleton<ModelCheckpoints>();
         silo.Services.AddSingleton<SimulationMeter>();
+        if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, StorageNames.Grains)))
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+        }
+
+        silo.Services.TryAddSingleton<IBlobStore, MemoryBlobStore>();
         silo.AddActivityPropagation();
         silo.Configure<SiloMessagingOptions>(options =>
         {

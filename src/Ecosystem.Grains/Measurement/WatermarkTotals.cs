@@ -14,6 +14,16 @@ public sealed class WatermarkTotals(WatermarkDetector detector, double zThreshol
     private long _human;
     private long _humanFlagged;
 
+    /// <summary>The counts so far, to persist.</summary>
+    public long[] Counts => [_documents, _flagged, _watermarked, _watermarkedFlagged, _human, _humanFlagged];
+
+    /// <summary>Continues from counts saved by <see cref="Counts"/>.</summary>
+    public void Restore(IReadOnlyList<long> counts)
+    {
+        (_documents, _flagged, _watermarked, _watermarkedFlagged, _human, _humanFlagged) =
+            (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+    }
+
     /// <summary>Adds a tick's newly published documents.</summary>
     public void Add(IEnumerable<Document> documents)
     {

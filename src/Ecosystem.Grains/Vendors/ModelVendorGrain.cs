@@ -6,6 +6,7 @@ using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Abstractions.Telemetry;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Measurement;
+using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Runs;
 using Ecosystem.Grains.Telemetry;
@@ -16,9 +17,14 @@ namespace Ecosystem.Grains.Vendors;
 
 /// <summary>A model vendor: scrapes the shared corpus under its data policy, trains a new generation on its release
 /// schedule, deploys it to publish synthetic text, and measures it.</summary>
+/// <remarks>What a tick changes (generation, training data) is saved once the vendor's part of the tick is done
+/// (<see cref="VendorCheckpoints"/>), and each tick starts from the state saved before it.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVendorGrain
+public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs, [PersistentState("vendor", StorageNames.Grains)] IPersistentState<VendorState> state)
+    : Grain, IModelVendorGrain
 {
+    private readonly TickFence _fence = new();
+    private VendorCheckpoints? _checkpoints;
     private RunContext? _context;
     private VendorSpec? _vendor;
     private WorldAddress _world;
@@ -31,20 +37,26 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     private List<MetricRow> _trainingRows = [];
 
     /// <inheritdoc />
-    public async Task<bool> TrainIfDueAsync(RunSpec spec, int replicate, int vendorIndex, int tick)
+    public async Task BeginTickAsync(RunSpec spec, int replicate, int vendorIndex, int tick)
     {
-        if (_context is null)
+        await AttachAsync(spec, replicate, vendorIndex);
+        _checkpoints ??= new VendorCheckpoints(state, blobs, this.GetPrimaryKeyString());
+        if (_checkpoints.NeedsRestore(tick, Progress))
         {
-            _context = await contexts.GetAsync(spec);
-            _vendor = _context.Scenario.Vendors[vendorIndex];
-            _world = new WorldAddress(spec.RunId, replicate);
-            _replicate = replicate;
-            _vendorIndex = vendorIndex;
-            _trainingSets = new TrainingSetBuilder();
+            (_generation, _lastTrainedTick, _trainingSets) = await _checkpoints.RestoreBeforeAsync(tick);
         }
 
+        _fence.Begin(tick);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TrainIfDueAsync(RunSpec spec, int replicate, int vendorIndex, int tick)
+    {
+        _fence.Ensure(this.GetPrimaryKeyString());
+        await AttachAsync(spec, replicate, vendorIndex);
+
         // Policies can change during a run; this tick's training, publishing and measuring follow the ones in force.
-        _vendor = _context.VendorAt(vendorIndex, tick);
+        _vendor = _context!.VendorAt(vendorIndex, tick);
 
         _trainingRows = [];
         var release = _vendor!.Release;
@@ -153,6 +165,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     /// <inheritdoc />
     public async Task<int> PublishAsync(int tick)
     {
+        _fence.Ensure(this.GetPrimaryKeyString());
         _published = [];
         if (_generation < 0)
         {
@@ -199,6 +212,8 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             contexts.Release(_world.RunId);
         }
 
+        await (_checkpoints ?? new VendorCheckpoints(state, blobs, this.GetPrimaryKeyString())).ClearAsync();
+
         _published = [];
         _trainingSets = null;
         DeactivateOnIdle();
@@ -207,6 +222,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     /// <inheritdoc />
     public async Task<AssistedText> AssistAsync(int tick, string stream, IReadOnlyList<DocumentContent> prompts, int length)
     {
+        _fence.Ensure(this.GetPrimaryKeyString());
         if (_generation < 0 || prompts.Count == 0 || length <= 0)
         {
             return new AssistedText(_generation, [], []);
@@ -222,6 +238,9 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
     /// <inheritdoc />
     public async Task<VendorTickResult> MeasureAsync(int tick)
     {
+        _fence.Ensure(this.GetPrimaryKeyString());
+        // Training and publishing are over: what the tick changed is saved before the clock commits the tick.
+        await _checkpoints!.SaveAsync(tick, Progress);
         if (_generation < 0)
         {
             return new VendorTickResult([], []);
@@ -251,6 +270,21 @@ public sealed class ModelVendorGrain(RunContextCache contexts) : Grain, IModelVe
             .Select(d => new SampledDocument(_replicate, d.Id, tick, d.Provenance, context.Decode(d.Content.Tokens), d.Content.Values))
             .ToList();
         return new VendorTickResult(rows, samples);
+    }
+
+    private VendorProgress Progress => new(_generation, _lastTrainedTick, _trainingSets ?? new TrainingSetBuilder());
+
+    private async Task AttachAsync(RunSpec spec, int replicate, int vendorIndex)
+    {
+        if (_context is null)
+        {
+            _context = await contexts.GetAsync(spec);
+            _vendor = _context.Scenario.Vendors[vendorIndex];
+            _world = new WorldAddress(spec.RunId, replicate);
+            _replicate = replicate;
+            _vendorIndex = vendorIndex;
+            _trainingSets ??= new TrainingSetBuilder();
+        }
     }
 
     /// <summary>Only transformers use an accelerator; every other family runs anywhere.</summary>

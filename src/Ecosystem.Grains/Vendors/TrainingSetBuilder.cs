@@ -19,6 +19,32 @@ public sealed class TrainingSetBuilder
     /// <summary>Original human documents kept for every generation after the first.</summary>
     public IReadOnlyList<Document> Kept => _kept;
 
+    /// <summary>Everything accumulated so far, in the order it was added.</summary>
+    public IReadOnlyList<Document> Accumulated => _accumulated;
+
+    /// <summary>Generation 0's human training data, from which the kept share is drawn.</summary>
+    public IReadOnlyList<Document> GenerationZeroHuman => _generationZeroHuman;
+
+    /// <summary>The share of generation 0's human data <see cref="Kept"/> was drawn for.</summary>
+    public double KeptFraction => _keptFraction;
+
+    /// <summary>Replays a saved change: appends to what was accumulated and replaces the rest (see
+    /// <see cref="TrainingSetJournal"/>).</summary>
+    public void Restore(IEnumerable<Document> accumulated, IReadOnlyList<Document> generationZeroHuman, IReadOnlyList<Document> kept, double keptFraction)
+    {
+        foreach (var document in accumulated)
+        {
+            if (_accumulatedIds.Add(document.Id))
+            {
+                _accumulated.Add(document);
+            }
+        }
+
+        _generationZeroHuman = generationZeroHuman;
+        _kept = kept;
+        _keptFraction = keptFraction;
+    }
+
     /// <summary>What the crawler fetches of the documents new since the previous training: all of them, or a uniform
     /// sample of the crawl budget, in canonical order.</summary>
     public IReadOnlyList<Document> Crawl(TrainingSpec spec, IReadOnlyList<Document> scraped, Random random) =>

@@ -1,0 +1,44 @@
+using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Grains.Persistence;
+
+namespace Ecosystem.Grains.Generations;
+
+/// <summary>Persists what a model generation was fitted to (setup in grain storage, training set in the blob store) and
+/// gives it back, so an activation that lost its model refits it: every fit is seeded by (seed, generation, tick), so
+/// the refitted model is the same. Expensive models are also checkpointed (<see cref="ModelCheckpoints"/>) and
+/// reloaded instead.</summary>
+public sealed class GenerationRecipes(IPersistentState<GenerationState> state, IBlobStore blobs, string generationKey)
+{
+    private readonly string _folder = BlobNames.FolderOf("generations", generationKey);
+
+    /// <summary>The saved setup and training set, or null when the generation was never trained.</summary>
+    /// <exception cref="InvalidDataException">The state names a training set that is missing from the blob store.</exception>
+    public async Task<(GenerationSetup Setup, IReadOnlyList<DocumentContent> TrainingSet)?> LoadAsync()
+    {
+        if (state.State is not { Setup: { } setup, TrainingSet: { } name })
+        {
+            return null;
+        }
+
+        var contents = await blobs.ReadAsync<DocumentContent[]>(name)
+            ?? throw new InvalidDataException($"Generation '{generationKey}': its training set is missing from the blob store.");
+        return (setup, contents);
+    }
+
+    /// <summary>Saves the setup and training set: the blob first, then the state that names it.</summary>
+    public async Task SaveAsync(GenerationSetup setup, IReadOnlyList<DocumentContent> trainingSet)
+    {
+        var name = $"{_folder}/training-set";
+        await blobs.WriteAsync(name, trainingSet.ToArray());
+        state.State = new GenerationState { Setup = setup, TrainingSet = name };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Deletes the training set and the state: the run is over.</summary>
+    public async Task ClearAsync()
+    {
+        await blobs.DeleteFolderAsync(_folder);
+        await state.ClearStateAsync();
+    }
+}

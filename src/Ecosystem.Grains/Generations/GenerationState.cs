@@ -1,0 +1,17 @@
+using Ecosystem.Abstractions.Simulation;
+
+namespace Ecosystem.Grains.Generations;
+
+/// <summary>The persisted state of a model generation: how it was trained, with its training set in the blob store, so
+/// that an activation on another silo can fit the same model again.</summary>
+[GenerateSerializer]
+public sealed class GenerationState
+{
+    /// <summary>The setup it was trained with; null before training.</summary>
+    [Id(0)]
+    public GenerationSetup? Setup { get; set; }
+
+    /// <summary>Blob name of its training set's contents, in training order.</summary>
+    [Id(1)]
+    public string? TrainingSet { get; set; }
+}
