@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it)
-# and chromium (the dashboard test drives it headless).
+# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it),
+# chromium (the dashboard test drives it headless) and redis-server (the cluster tests run silos on Redis).
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
 
 packages=()
 command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)
 command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || packages+=(chromium)
+command -v redis-server >/dev/null 2>&1 || [[ -x /usr/bin/redis-server ]] || packages+=(redis-server)
 
 if [[ ${#packages[@]} -eq 0 ]]; then
   echo "Test dependencies already installed."

@@ -1,36 +1,51 @@
 using System.CommandLine;
-using System.Net;
-using Ecosystem.Grains.Hosting;
-using Ecosystem.Silo;
+using Ecosystem.Hosting;
 using Ecosystem.Telemetry;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
+var mode = new Option<ClusterMode?>("--cluster") { Description = "embedded (localhost clustering, state in memory; the default) or redis (membership and grain state in Redis)." };
+var redis = new Option<string?>("--redis") { Description = "Redis connection string for --cluster redis (default: Cluster:RedisConnectionString, localhost:6379)." };
 var siloPort = new Option<int?>("--silo-port") { Description = "Port for silo-to-silo traffic (default 11111)." };
 var gatewayPort = new Option<int?>("--gateway-port") { Description = "Port clients connect to (default 30000)." };
-var primary = new Option<int?>("--primary-silo-port") { Description = "Silo port of the primary silo to join; omit on the primary itself." };
+var primary = new Option<int?>("--primary-silo-port") { Description = "Embedded mode: silo port of the primary silo to join; omit on the primary itself." };
+var blobDirectory = new Option<string?>("--blob-dir") { Description = "Folder for large blobs (corpus segments, training data, checkpoints) that every silo can read and write (default: Storage:BlobDirectory; memory when embedded, a temp folder with redis)." };
 var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://localhost:PORT/metrics (default: Telemetry:MetricsPort; none)." };
-var root = new RootCommand("Ecosystem silo host: runs one Orleans silo with the simulation's grains (localhost clustering). " +
-                           "Settings come from appsettings.json, Silo__* environment variables and these options.")
+var root = new RootCommand("Ecosystem silo host: runs one Orleans silo with the simulation's grains. " +
+                           "Settings come from appsettings.json, environment variables (Cluster__Mode, Cluster__RedisConnectionString, " +
+                           "Cluster__ClusterId, Cluster__ServiceId, Cluster__SiloPort, Cluster__GatewayPort, Cluster__AdvertisedHost, " +
+                           "Storage__BlobDirectory, Telemetry__*) and these options.")
 {
-    siloPort, gatewayPort, primary, metricsPort,
+    mode, redis, siloPort, gatewayPort, primary, blobDirectory, metricsPort,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
     var builder = Host.CreateApplicationBuilder();
-    var settings = builder.Configuration.GetSection("Silo").Get<SiloSettings>() ?? new SiloSettings();
-    settings.SiloPort = parse.GetValue(siloPort) ?? settings.SiloPort;
-    settings.GatewayPort = parse.GetValue(gatewayPort) ?? settings.GatewayPort;
-    settings.PrimarySiloPort = parse.GetValue(primary) ?? settings.PrimarySiloPort;
-
-    builder.AddEcosystemTelemetry("ecosystem-silo", telemetry => telemetry.MetricsPort = parse.GetValue(metricsPort) ?? telemetry.MetricsPort);
-    builder.UseOrleans(silo =>
+    ClusterSettings? settings = null;
+    try
     {
-        var primaryEndpoint = settings.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, primaryEndpoint, settings.ServiceId, settings.ClusterId);
-        silo.AddEcosystemSimulation();
-    });
-    await builder.Build().RunAsync(cancellationToken);
+        builder.AddEcosystemTelemetry("ecosystem-silo", telemetry => telemetry.MetricsPort = parse.GetValue(metricsPort) ?? telemetry.MetricsPort);
+        builder.UseOrleans(silo => settings = silo.UseEcosystemCluster(
+            builder.Configuration,
+            s =>
+            {
+                s.Mode = parse.GetValue(mode) ?? s.Mode;
+                s.RedisConnectionString = parse.GetValue(redis) ?? s.RedisConnectionString;
+                s.SiloPort = parse.GetValue(siloPort) ?? s.SiloPort;
+                s.GatewayPort = parse.GetValue(gatewayPort) ?? s.GatewayPort;
+                s.PrimarySiloPort = parse.GetValue(primary) ?? s.PrimarySiloPort;
+            },
+            s => s.BlobDirectory = parse.GetValue(blobDirectory) ?? s.BlobDirectory));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    using var host = builder.Build();
+    await host.StartAsync(cancellationToken);
+    Console.Out.WriteLine($"Silo started: cluster '{settings!.ClusterId}' ({settings.Mode.ToString().ToLowerInvariant()}), silo port {settings.SiloPort}, gateway port {settings.GatewayPort}.");
+    await host.WaitForShutdownAsync(cancellationToken);
     return 0;
 });
 return await root.Parse(args).InvokeAsync();

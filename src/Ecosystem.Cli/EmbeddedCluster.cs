@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Ecosystem.Grains.Hosting;
+using Ecosystem.Hosting;
 using Ecosystem.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Ecosystem.Cli;
 
-/// <summary>The default single-process mode: one silo in this process, localhost clustering on free ports, in-memory state.</summary>
+/// <summary>The default single-process mode: one silo in this process, localhost clustering on free ports, in-memory state
+/// (blobs in <c>Storage:BlobDirectory</c> when set).</summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -29,9 +30,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddEcosystemTelemetry("ecosystem", telemetry);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort())
-            .AddEcosystemSimulation());
+        builder.UseOrleans(silo => silo.UseEcosystemCluster(builder.Configuration, cluster =>
+        {
+            cluster.Mode = ClusterMode.Embedded;
+            cluster.SiloPort = FreePort();
+            cluster.GatewayPort = FreePort();
+            cluster.PrimarySiloPort = null;
+        }));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedCluster(host);

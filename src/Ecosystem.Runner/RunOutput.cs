@@ -25,12 +25,12 @@ public sealed class RunOutput : IDisposable
     private readonly StreamWriter _samples;
     private RunManifest _manifest;
 
-    private RunOutput(string directory, RunManifest manifest)
+    private RunOutput(string directory, RunManifest manifest, bool resume = false)
     {
         Directory = directory;
         _manifest = manifest;
-        _metrics = new MetricsCsvWriter(Path.Combine(directory, RunFiles.Metrics));
-        _samples = new StreamWriter(Path.Combine(directory, RunFiles.Samples), append: false);
+        _metrics = new MetricsCsvWriter(Path.Combine(directory, RunFiles.Metrics), resume);
+        _samples = new StreamWriter(Path.Combine(directory, RunFiles.Samples), append: resume);
         WriteManifest();
     }
 
@@ -51,6 +51,28 @@ public sealed class RunOutput : IDisposable
 
         System.IO.Directory.CreateDirectory(directory);
         return new RunOutput(directory, manifest);
+    }
+
+    /// <summary>Reopens the folder of an unfinished run to continue it: the rows and samples of its completed ticks are
+    /// kept, anything written for a later tick (a tick cut short) is dropped, and run.json says "running" again.</summary>
+    /// <exception cref="InvalidDataException">The folder holds no run, or one that completed.</exception>
+    public static RunOutput Resume(string directory)
+    {
+        if (!File.Exists(Path.Combine(directory, RunFiles.Manifest)))
+        {
+            throw new InvalidDataException($"'{directory}' holds no run (no {RunFiles.Manifest}).");
+        }
+
+        var manifest = ReadManifest(directory);
+        if (manifest.Status == RunStatusKind.Completed)
+        {
+            throw new InvalidDataException($"The run in '{directory}' has completed; there is nothing to resume.");
+        }
+
+        var completed = manifest.CompletedTicks;
+        KeepLines(Path.Combine(directory, RunFiles.Metrics), keepFirst: true, line => int.Parse(line.AsSpan(0, line.IndexOf(',')), System.Globalization.CultureInfo.InvariantCulture) < completed);
+        KeepLines(Path.Combine(directory, RunFiles.Samples), keepFirst: false, line => JsonDocument.Parse(line).RootElement.GetProperty("tick").GetInt32() < completed);
+        return new RunOutput(directory, manifest with { Status = RunStatusKind.Running, Error = null, FinishedAt = null }, resume: true);
     }
 
     /// <summary>Appends a completed tick's rows and samples, then records the tick in run.json.</summary>
@@ -96,6 +118,36 @@ public sealed class RunOutput : IDisposable
     }
 
     private void WriteManifest() => WriteManifest(Directory, _manifest);
+
+    /// <summary>Rewrites <paramref name="path"/> (atomically) with its complete lines that pass <paramref name="keep"/>;
+    /// a last line without its newline was cut short by a killed process and is dropped.</summary>
+    private static void KeepLines(string path, bool keepFirst, Func<string, bool> keep)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var text = File.ReadAllText(path);
+        var lines = text.Split('\n');
+        var kept = new System.Text.StringBuilder();
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            if ((keepFirst && i == 0) || keep(lines[i]))
+            {
+                kept.Append(lines[i]).Append('\n');
+            }
+        }
+
+        if (kept.Length == text.Length)
+        {
+            return;
+        }
+
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, kept.ToString());
+        File.Move(temporary, path, overwrite: true);
+    }
 
     private static void WriteManifest(string directory, RunManifest manifest)
     {

@@ -1,18 +1,34 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Metrics;
 using Ecosystem.Scenarios;
 
 namespace Ecosystem.Runner;
 
 /// <summary>Runs a scenario on a cluster (embedded or remote) through its clock grain, writing the run's files tick by tick.</summary>
+/// <remarks>A tick that fails because part of the cluster was lost (a silo, the storage) is run again, as
+/// <see cref="Retries"/> allows; the clock starts it from the state committed at the end of the previous tick, so the
+/// retried tick writes the same rows. A run whose cluster state survives can be continued from its folder
+/// (<see cref="ResumeAsync"/>).</remarks>
 public sealed class ScenarioRunner(IGrainFactory grains)
 {
     /// <summary>Keep the run's grains (and their documents and models) in the cluster after the run instead of
     /// releasing them, to inspect them; a long-lived cluster otherwise keeps no finished run in memory.</summary>
     public bool KeepGrainsAfterRun { get; init; }
+
+    /// <summary>Keep the cluster state of a run that failed or was cancelled, so that <see cref="ResumeAsync"/> can
+    /// continue it; by default its grains are released like those of a completed run.</summary>
+    public bool KeepStateOfUnfinishedRuns { get; init; }
+
+    /// <summary>How ticks that failed for a fault of the cluster are retried.</summary>
+    public TickRetryPolicy Retries { get; init; } = TickRetryPolicy.Default;
+
+    /// <summary>Told, in a sentence, about each fault of the cluster that the runner retries after.</summary>
+    public Action<string>? OnFault { get; init; }
 
     /// <summary>The simulator's version, recorded in run.json.</summary>
     public static string Version { get; } =
@@ -49,16 +65,46 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             Fork = fork,
         };
 
-        var rows = new List<MetricRow>();
         using var output = RunOutput.Create(outputDirectory, manifest);
-        var clock = grains.GetGrain<IScenarioClockGrain>(runId);
+        return await DriveAsync(scenario, new RunSpec(runId, scenarioJson), output, [], history: null, progress, cancellationToken, pauseGate);
+    }
+
+    /// <summary>Continues the unfinished run in <paramref name="outputDirectory"/> (failed, cancelled, or cut off with its
+    /// process) from its last completed tick: the rows already written are kept and the run goes on from the state the
+    /// cluster kept. If the cluster kept less (it lost its storage, or it is a new embedded silo), the missing ticks are
+    /// computed again and checked against the rows already written.</summary>
+    /// <exception cref="InvalidDataException">The folder holds no unfinished run, or a recomputed tick differs.</exception>
+    public async Task<RunResult> ResumeAsync(string outputDirectory, IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default, RunPauseGate? pauseGate = null)
+    {
+        using var output = RunOutput.Resume(outputDirectory);
+        var manifest = output.Manifest;
+        var scenario = ScenarioLoader.Parse(manifest.ResolvedScenario.ToJsonString(), $"{RunFiles.Manifest} of the run to resume");
+        var written = MetricsCsv.Read(Path.Combine(outputDirectory, RunFiles.Metrics));
+        var spec = new RunSpec(manifest.RunId, ScenarioJson.Serialize(scenario));
+        return await DriveAsync(scenario, spec, output, written, RunHistory.Read(outputDirectory), progress, cancellationToken, pauseGate);
+    }
+
+    private async Task<RunResult> DriveAsync(Scenario scenario, RunSpec spec, RunOutput output, IReadOnlyList<MetricRow> writtenRows,
+        RunHistory? history, IProgress<RunProgress>? progress, CancellationToken cancellationToken, RunPauseGate? pauseGate)
+    {
+        var outputDirectory = output.Directory;
+        var fork = output.Manifest.Fork;
+        var firstTick = output.Manifest.CompletedTicks;
+        var rows = new List<MetricRow>(writtenRows);
+        var clock = grains.GetGrain<IScenarioClockGrain>(spec.RunId);
         var stopwatch = Stopwatch.StartNew();
         long published = 0;
         var trained = 0;
         try
         {
-            await clock.StartAsync(new RunSpec(runId, scenarioJson));
-            for (var tick = 0; tick < scenario.Ticks; tick++)
+            await WithRetriesAsync("starting the run", () => clock.StartAsync(spec), cancellationToken);
+            if (history is not null)
+            {
+                await CatchUpAsync(clock, history, firstTick, cancellationToken);
+            }
+
+            for (var tick = firstTick; tick < scenario.Ticks; tick++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (pauseGate is not null)
@@ -66,21 +112,9 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                     await pauseGate.WaitWhilePausedAsync(cancellationToken);
                 }
 
-                var advancing = clock.AdvanceAsync();
-                while (progress is not null && await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
-                {
-                    // A stop ends the run now rather than after a tick that may train for minutes: the clock
-                    // finishes the tick on its own and the run never writes it.
-                    cancellationToken.ThrowIfCancellationRequested();
-
-                    var status = await clock.GetStatusAsync();
-                    if (status.Training.Count > 0)
-                    {
-                        progress.Report(new RunProgress(tick, scenario.Ticks, published, trained, stopwatch.Elapsed) { Training = status.Training });
-                    }
-                }
-
-                var report = await advancing;
+                var current = tick;
+                var report = await WithRetriesAsync($"tick {tick}",
+                    () => AdvanceAsync(clock, current, scenario.Ticks, published, trained, stopwatch, progress, cancellationToken), cancellationToken);
                 output.AppendTick(report);
                 if (fork is not null && tick == fork.Tick - 1)
                 {
@@ -96,19 +130,114 @@ public sealed class ScenarioRunner(IGrainFactory grains)
         catch (OperationCanceledException)
         {
             output.Finish(RunStatusKind.Cancelled, "cancelled", FilesOf(outputDirectory));
-            await ReleaseAsync(clock);
+            await ReleaseUnfinishedAsync(clock);
             throw;
         }
         catch (Exception e)
         {
             output.Finish(RunStatusKind.Failed, e.Message, FilesOf(outputDirectory));
-            await ReleaseAsync(clock);
+            await ReleaseUnfinishedAsync(clock);
             throw;
         }
 
         output.Finish(RunStatusKind.Completed, null, FilesOf(outputDirectory));
         await ReleaseAsync(clock);
         return new RunResult(outputDirectory, output.Manifest, rows);
+    }
+
+    /// <summary>Runs one tick on the clock, reporting training progress while it lasts.</summary>
+    private static async Task<TickReport> AdvanceAsync(IScenarioClockGrain clock, int tick, int ticks, long published, int trained,
+        Stopwatch stopwatch, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var advancing = clock.AdvanceAsync(tick);
+        while (progress is not null && await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
+        {
+            // A stop ends the run now rather than after a tick that may train for minutes: the clock
+            // finishes the tick on its own and the run never writes it.
+            cancellationToken.ThrowIfCancellationRequested();
+
+            RunStatus status;
+            try
+            {
+                status = await clock.GetStatusAsync();
+            }
+            catch (Exception e) when (ClusterFaults.IsTransient(e))
+            {
+                // Progress is informational; the tick's own call tells whether the tick failed.
+                continue;
+            }
+
+            if (status.Training.Count > 0)
+            {
+                progress.Report(new RunProgress(tick, ticks, published, trained, stopwatch.Elapsed) { Training = status.Training });
+            }
+        }
+
+        return await advancing;
+    }
+
+    /// <summary>When the cluster kept fewer ticks of the run than its files hold, computes the missing ones again
+    /// (without writing them) and checks them against the files.</summary>
+    private async Task CatchUpAsync(IScenarioClockGrain clock, RunHistory history, int written, CancellationToken cancellationToken)
+    {
+        var status = await WithRetriesAsync("reading the run's state", clock.GetStatusAsync, cancellationToken);
+        if (status.CompletedTicks > written + 1)
+        {
+            throw new InvalidDataException(
+                $"the cluster's state of run '{status.RunId}' has {status.CompletedTicks} ticks but its folder only {written}: " +
+                "the folder is not the one this run writes to.");
+        }
+
+        for (var tick = status.CompletedTicks; tick < written; tick++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = tick;
+            history.Check(await WithRetriesAsync($"recomputing tick {tick}", () => clock.AdvanceAsync(current), cancellationToken));
+        }
+    }
+
+    /// <summary>Calls <paramref name="call"/>, calling it again after a fault of the cluster as <see cref="Retries"/> allows.</summary>
+    /// <exception cref="ClusterFaultException">The last attempt failed with a fault of the cluster.</exception>
+    private async Task<T> WithRetriesAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (ClusterFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= Retries.MaxAttempts)
+                {
+                    throw new ClusterFaultException(
+                        $"{what} failed {attempt} times because of the cluster; last error: {e.GetType().Name}: {e.Message} " +
+                        "The rows of the completed ticks are kept; the run can be resumed from its folder once the cluster is back.", e);
+                }
+
+                var delay = Retries.DelayAfter(attempt);
+                OnFault?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"{what} failed ({e.GetType().Name}: {FirstLine(e.Message)}); attempt {attempt + 1} of {Retries.MaxAttempts} in {delay.TotalSeconds:F0} s"));
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    private Task WithRetriesAsync(string what, Func<Task> call, CancellationToken cancellationToken) =>
+        WithRetriesAsync(what, async () =>
+        {
+            await call();
+            return true;
+        }, cancellationToken);
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    private async Task ReleaseUnfinishedAsync(IScenarioClockGrain clock)
+    {
+        if (!KeepStateOfUnfinishedRuns)
+        {
+            await ReleaseAsync(clock);
+        }
     }
 
     private async Task ReleaseAsync(IScenarioClockGrain clock)

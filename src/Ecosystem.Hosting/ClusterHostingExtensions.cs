@@ -1,0 +1,109 @@
+using System.Net;
+using Ecosystem.Grains.Generations;
+using Ecosystem.Grains.Hosting;
+using Ecosystem.Grains.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using StackExchange.Redis;
+
+namespace Ecosystem.Hosting;
+
+/// <summary>The one place that joins a host to an Ecosystem cluster, as configuration says (<see cref="ClusterSettings"/>,
+/// <see cref="StorageSettings"/>): the silo host, the command line's embedded silo or client, and the dashboard.</summary>
+public static class ClusterHostingExtensions
+{
+    /// <summary>Configures a silo for the cluster mode in force and adds the simulation (<see cref="SiloBuilderExtensions.AddEcosystemSimulation"/>).</summary>
+    /// <param name="silo">The silo being built.</param>
+    /// <param name="configuration">The host's configuration ("Cluster" and "Storage" sections).</param>
+    /// <param name="configure">Overrides applied after the configuration (command-line options).</param>
+    /// <param name="storage">Overrides of the storage settings.</param>
+    /// <returns>The settings in force.</returns>
+    /// <exception cref="ArgumentException">The settings are not usable.</exception>
+    public static ClusterSettings UseEcosystemCluster(this ISiloBuilder silo, IConfiguration configuration,
+        Action<ClusterSettings>? configure = null, Action<StorageSettings>? storage = null)
+    {
+        var settings = ClusterSettings.From(configuration, configure);
+        var blobDirectory = StorageSettings.From(configuration, storage).BlobDirectoryFor(settings);
+        if (settings.Mode == ClusterMode.Redis)
+        {
+            var redis = RedisOptions(settings);
+            silo.UseRedisClustering(options => options.ConfigurationOptions = redis);
+            silo.AddRedisGrainStorage(StorageNames.Grains, options =>
+            {
+                options.ConfigurationOptions = redis;
+                options.DeleteStateOnClear = true;
+            });
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(settings.AdvertisedHost, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+        }
+        else
+        {
+            var primary = settings.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, primary, settings.ServiceId, settings.ClusterId);
+        }
+
+        if (blobDirectory is not null)
+        {
+            silo.Services.AddSingleton<IBlobStore>(sp => new FileBlobStore(blobDirectory, sp.GetRequiredService<Serializer>()));
+            silo.Services.Configure<CheckpointOptions>(options => options.Directory = Path.Combine(blobDirectory, "checkpoints"));
+        }
+
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            if (settings.ProbeTimeoutSeconds is { } timeout)
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(timeout);
+            }
+
+            if (settings.MissedProbesLimit is { } missed)
+            {
+                options.NumMissedProbesLimit = missed;
+            }
+        });
+        silo.AddEcosystemSimulation();
+        return settings;
+    }
+
+    /// <summary>Configures a client of the cluster the configuration names: the localhost silos' gateways (embedded
+    /// mode) or the silos registered in Redis.</summary>
+    /// <returns>The settings in force.</returns>
+    /// <exception cref="ArgumentException">The settings are not usable.</exception>
+    public static ClusterSettings UseEcosystemCluster(this IClientBuilder client, IConfiguration configuration, Action<ClusterSettings>? configure = null)
+    {
+        var settings = ClusterSettings.From(configuration, configure);
+        if (settings.Mode == ClusterMode.Redis)
+        {
+            var redis = RedisOptions(settings);
+            client.UseRedisClustering(options => options.ConfigurationOptions = redis);
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+        }
+        else
+        {
+            var ports = settings.GatewayPorts.Length > 0 ? settings.GatewayPorts : [settings.GatewayPort];
+            client.UseLocalhostClustering(ports, settings.ServiceId, settings.ClusterId);
+        }
+
+        // A tick is one call to the clock and may include training a model: minutes, not seconds.
+        client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromHours(2));
+        return settings;
+    }
+
+    /// <summary>Redis options that keep retrying while the server is away instead of failing the host.</summary>
+    private static ConfigurationOptions RedisOptions(ClusterSettings settings)
+    {
+        var options = ConfigurationOptions.Parse(settings.RedisConnectionString);
+        options.AbortOnConnectFail = false;
+        return options;
+    }
+}
