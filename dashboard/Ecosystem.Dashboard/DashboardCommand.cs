@@ -77,9 +77,12 @@ public static class DashboardCommand
         var registry = app.Services.GetRequiredService<Runs.RunRegistry>();
         var url = app.Urls.FirstOrDefault() ?? settings.Urls;
         Console.Out.WriteLine($"Ecosystem dashboard: {url}/");
-        Console.Out.WriteLine(settings.GatewayPorts.Length == 0
-            ? $"Orleans dashboard: {url}{settings.OrleansDashboardPath}/ (embedded silo)"
-            : $"Cluster client of gateway port(s) {string.Join(", ", settings.GatewayPorts)}");
+        var cluster = Ecosystem.Hosting.ClusterSettings.From(app.Configuration);
+        Console.Out.WriteLine(cluster.Mode == Ecosystem.Hosting.ClusterMode.Redis
+            ? $"Cluster client of the silos registered in Redis at {cluster.RedisConnectionString} (cluster '{cluster.ClusterId}')"
+            : settings.GatewayPorts.Length == 0
+                ? $"Orleans dashboard: {url}{settings.OrleansDashboardPath}/ (embedded silo)"
+                : $"Cluster client of gateway port(s) {string.Join(", ", settings.GatewayPorts)}");
         Console.Out.WriteLine($"Runs folder: {registry.RunsDirectory}");
         Console.Out.WriteLine(token.IsGenerated
             ? $"Control token (generated; pass --token to choose one): {token.Value}{Environment.NewLine}Open {url}/#token={token.Value} to control runs from this browser."

@@ -13,5 +13,6 @@ public static class CommandLine
         ForkCommand.Create(),
         ValidateCommand.Create(),
         SchemaCommand.Create(),
+        Cluster.ClusterCommand.Create(),
     };
 }
