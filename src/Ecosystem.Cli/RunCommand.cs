@@ -156,7 +156,7 @@ public static class RunCommand
         {
             // A cluster that keeps state lets an unfinished run continue later; an embedded silo keeps nothing anyway.
             KeepStateOfUnfinishedRuns = cluster.IsPersistent,
-            OnFault = message => Console.Error.WriteLine($"Cluster fault: {message}"),
+            OnNotice = message => Console.Error.WriteLine($"Cluster: {message}"),
         };
         RunResult result;
         try

@@ -27,15 +27,23 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     /// <summary>How ticks that failed for a fault of the cluster are retried.</summary>
     public TickRetryPolicy Retries { get; init; } = TickRetryPolicy.Default;
 
-    /// <summary>Told, in a sentence, about each fault of the cluster that the runner retries after.</summary>
-    public Action<string>? OnFault { get; init; }
+    /// <summary>Told, in a sentence, about each fault of the cluster the runner retries after, and where a resumed run
+    /// continues from.</summary>
+    public Action<string>? OnNotice { get; init; }
 
     /// <summary>The simulator's version, recorded in run.json.</summary>
     public static string Version { get; } =
         typeof(ScenarioRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    /// <summary>How often a long tick is asked for training progress.</summary>
+    /// <summary>How often a long tick is asked for training progress, and whether the clock still runs it.</summary>
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait for an answer to a status question; one that takes longer went to a silo that is gone.</summary>
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Consecutive answers saying the clock is not running the tick after which the runner stops waiting: the
+    /// clock that ran it was lost with its silo, and the one that took its place never heard of the call.</summary>
+    private const int LostCallAnswers = 2;
 
     /// <summary>Runs <paramref name="scenario"/> to the end (or until cancelled) and writes its files into <paramref name="outputDirectory"/>.</summary>
     /// <param name="scenario">The resolved scenario.</param>
@@ -146,11 +154,16 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     }
 
     /// <summary>Runs one tick on the clock, reporting training progress while it lasts.</summary>
+    /// <remarks>The call can outlive the clock that answers it: a client's call to a grain on a silo that dies is
+    /// answered by no one (until a timeout of hours, since ticks may train for that long). So the runner keeps asking
+    /// the clock how it stands; when a clock answers, twice, that it is not running the tick, the call was lost and the
+    /// tick is run again. Running it again is always safe: a clock that did finish the tick returns its saved report.</remarks>
     private static async Task<TickReport> AdvanceAsync(IScenarioClockGrain clock, int tick, int ticks, long published, int trained,
         Stopwatch stopwatch, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var advancing = clock.AdvanceAsync(tick);
-        while (progress is not null && await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
+        var notAdvancing = 0;
+        while (await Task.WhenAny(advancing, Task.Delay(StatusInterval, cancellationToken)) != advancing)
         {
             // A stop ends the run now rather than after a tick that may train for minutes: the clock
             // finishes the tick on its own and the run never writes it.
@@ -159,15 +172,23 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             RunStatus status;
             try
             {
-                status = await clock.GetStatusAsync();
+                status = await clock.GetStatusAsync().WaitAsync(StatusTimeout, cancellationToken);
             }
             catch (Exception e) when (ClusterFaults.IsTransient(e))
             {
-                // Progress is informational; the tick's own call tells whether the tick failed.
+                // No answer says nothing about the tick; its own call, or a later answer, will.
                 continue;
             }
 
-            if (status.Training.Count > 0)
+            notAdvancing = status.Advancing == tick ? 0 : notAdvancing + 1;
+            if (notAdvancing >= LostCallAnswers && !advancing.IsCompleted)
+            {
+                // The abandoned call may still fail, hours from now; nobody waits for it.
+                _ = advancing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw new TickInterruptedException($"the clock of run '{status.RunId}' is not running tick {tick} any more: the call was lost with its silo.");
+            }
+
+            if (progress is not null && status.Training.Count > 0)
             {
                 progress.Report(new RunProgress(tick, ticks, published, trained, stopwatch.Elapsed) { Training = status.Training });
             }
@@ -188,11 +209,15 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                 "the folder is not the one this run writes to.");
         }
 
+        OnNotice?.Invoke(status.CompletedTicks >= written
+            ? $"the cluster kept the run's state: it continues from tick {written}"
+            : $"the cluster kept {status.CompletedTicks} of the {written} written ticks; ticks {status.CompletedTicks}..{written - 1} are computed again and checked against metrics.csv");
         for (var tick = status.CompletedTicks; tick < written; tick++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var current = tick;
-            history.Check(await WithRetriesAsync($"recomputing tick {tick}", () => clock.AdvanceAsync(current), cancellationToken));
+            history.Check(await WithRetriesAsync($"recomputing tick {tick}",
+                () => AdvanceAsync(clock, current, written, 0, 0, Stopwatch.StartNew(), progress: null, cancellationToken), cancellationToken));
         }
     }
 
@@ -216,7 +241,7 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                 }
 
                 var delay = Retries.DelayAfter(attempt);
-                OnFault?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                OnNotice?.Invoke(string.Create(CultureInfo.InvariantCulture,
                     $"{what} failed ({e.GetType().Name}: {FirstLine(e.Message)}); attempt {attempt + 1} of {Retries.MaxAttempts} in {delay.TotalSeconds:F0} s"));
                 await Task.Delay(delay, cancellationToken);
             }

@@ -18,10 +18,13 @@ public static class LocalProcesses
     /// appending its output to <paramref name="log"/>; returns its process id.</summary>
     public static int StartDetached(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string log, string workingDirectory)
     {
-        // The shell only sets up the redirection and then becomes the program (exec), so the id is the program's.
+        // The shell only sets up the redirection and then becomes the program (exec), so the id is the program's. The
+        // program gets a session of its own (setsid, where there is one), so a Ctrl+C or a closed terminal that ends the
+        // command that started it does not end it too.
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("exec nohup \"$0\" \"$@\" >>\"$LOCAL_CLUSTER_LOG\" 2>&1 </dev/null");
+        info.ArgumentList.Add("if command -v setsid >/dev/null 2>&1; then set -- setsid nohup \"$0\" \"$@\"; else set -- nohup \"$0\" \"$@\"; fi; " +
+                              "exec \"$@\" >>\"$LOCAL_CLUSTER_LOG\" 2>&1 </dev/null");
         info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {

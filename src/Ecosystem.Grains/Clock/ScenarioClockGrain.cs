@@ -34,6 +34,7 @@ public sealed class ScenarioClockGrain(
     private WatermarkTotals? _watermarkTotals;
     private HumanPopulation? _population;
     private int _completedTicks;
+    private int? _advancing;
     private bool _interrupted;
 
     /// <inheritdoc />
@@ -94,6 +95,7 @@ public sealed class ScenarioClockGrain(
         }
 
         RequestContext.Set(TickContext.Key, tick);
+        _advancing = tick;
         try
         {
             var report = await RunTickAsync(context, tick);
@@ -109,6 +111,7 @@ public sealed class ScenarioClockGrain(
         }
         finally
         {
+            _advancing = null;
             _training.Clear();
             RequestContext.Remove(TickContext.Key);
         }
@@ -185,7 +188,7 @@ public sealed class ScenarioClockGrain(
     /// <inheritdoc />
     public Task<RunStatus> GetStatusAsync() => Task.FromResult(new RunStatus(
         this.GetPrimaryKeyString(), _completedTicks, _context?.Scenario.Ticks ?? 0, _context is not null,
-        _training.Values.OrderBy(a => a.Replicate).ThenBy(a => a.Vendor, StringComparer.Ordinal).ToList()));
+        _training.Values.OrderBy(a => a.Replicate).ThenBy(a => a.Vendor, StringComparer.Ordinal).ToList(), _advancing));
 
     /// <inheritdoc />
     public Task ReportTrainingAsync(TrainingActivity activity)
