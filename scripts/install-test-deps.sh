@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it)
-# and chromium (the dashboard test drives it headless).
+# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it;
+# its promtool checks the compose stack's Prometheus configuration), chromium (the dashboard test drives it headless)
+# and docker-compose (validates docker-compose.yml offline).
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
 
 packages=()
 command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)
 command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || packages+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || [[ -x /usr/bin/docker-compose ]] || packages+=(docker-compose)
 
 if [[ ${#packages[@]} -eq 0 ]]; then
   echo "Test dependencies already installed."
