@@ -29,7 +29,10 @@ public static class CliInvocation
     }
 
     /// <summary>Runs <c>ecosystem</c> (the build beside the tests) as a process and waits for it.</summary>
-    public static async Task<CliResult> ProcessAsync(TimeSpan timeout, params string[] args)
+    public static Task<CliResult> ProcessAsync(TimeSpan timeout, params string[] args) => ProcessAsync(timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>ecosystem</c> as a process with <paramref name="environment"/> added to this one's, and waits for it.</summary>
+    public static async Task<CliResult> ProcessAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         // The SDK sets DOTNET_HOST_PATH for the processes it starts, test hosts included.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -41,6 +44,11 @@ public static class CliInvocation
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecosystem.dll"));
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
