@@ -85,15 +85,26 @@ public static class RuleMutations
             Section(Vendor(s, 0), "release")["first"] = Ticks(s);
             return "$.vendors[0].release.first";
         }),
-        ("watermark-on-a-model-that-cannot-carry-one", s =>
+        ("watermark-without-text", s =>
         {
-            if (DataKind(s) == "text" && Family(s, 0) == "ngram")
+            if (DataKind(s) == "text")
             {
-                Model(s, 0)["family"] = "transformer";
+                return null;
             }
 
             Vendor(s, 0)["watermark"] = new JsonObject { ["adoption"] = 0.5 };
             return "$.vendors[0].watermark";
+        }),
+        ("watermark-with-beam-search", s =>
+        {
+            if (DataKind(s) != "text")
+            {
+                return null;
+            }
+
+            Vendor(s, 0)["watermark"] = new JsonObject { ["adoption"] = 0.5 };
+            Section(Vendor(s, 0), "decoding")["beams"] = 5;
+            return "$.vendors[0].decoding.beams";
         }),
         ("paraphrase-without-text", s =>
         {
