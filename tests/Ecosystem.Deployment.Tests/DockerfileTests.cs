@@ -20,6 +20,8 @@ public class DockerfileTests
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", stages["build"]);
         var publish = Assert.Single(dockerfile.All("RUN"), r => r.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
         Assert.Contains("-p:TorchBackend=${TORCH_BACKEND}", publish.Arguments);
+        var project = Assert.Single(publish.Words, w => w.EndsWith(".csproj", StringComparison.Ordinal));
+        Assert.True(File.Exists(RepositoryRoot.File(project)), $"{path} publishes {project}, which does not exist");
         Assert.Contains("-c Release", publish.Arguments);
         Assert.Equal("runtime-${TORCH_BACKEND}", stages["final"]);
         Assert.Contains(dockerfile.All("ARG"), a => a.Arguments == "TORCH_BACKEND=cpu");
