@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it),
-# chromium (the dashboard test drives it headless) and redis-server (the cluster tests run silos on Redis).
+# Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it;
+# its promtool checks the compose stack's Prometheus configuration), chromium (the dashboard test drives it headless),
+# docker-compose (validates docker-compose.yml offline) and redis-server (the cluster tests run silos on Redis).
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=()
 command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)
 command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || packages+=(chromium)
 command -v redis-server >/dev/null 2>&1 || [[ -x /usr/bin/redis-server ]] || packages+=(redis-server)
+command -v docker-compose >/dev/null 2>&1 || [[ -x /usr/bin/docker-compose ]] || packages+=(docker-compose)
 
 if [[ ${#packages[@]} -eq 0 ]]; then
   echo "Test dependencies already installed."

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ecosystem.Corpus;
 using Ecosystem.Hosting;
 using Ecosystem.Reports;
 using Ecosystem.Runner;
@@ -21,6 +22,10 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<name>-seed<seed>-<time>). Must not already hold a run." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip writing PNG plots." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "While the run lasts, serve Prometheus metrics on http://localhost:PORT/metrics (embedded silo)." };
+        var maxDocuments = new Option<long?>("--max-documents")
+        {
+            Description = "Stop the run with an error once the corpora (all worlds together) hold more documents than this (overrides limits.maxCorpusDocuments).",
+        };
         var cluster = new Option<ClusterMode?>("--cluster")
         {
             Description = "embedded: a silo in this process (the default, or Cluster__Mode). redis: join a running cluster whose silos " +
@@ -34,78 +39,95 @@ public static class RunCommand
                           "With --cluster redis it continues from the state the cluster kept; otherwise the missing ticks are computed again and checked.",
         };
         var command = new Command("run", "Run a scenario and write metrics.csv, run.json, samples.jsonl and plots/*.png, then print a summary table. " +
-                                         "Runs on a silo in this process unless --cluster redis names a running cluster. Environment: Cluster__Mode, " +
+                                         "Runs on a silo in this process unless --cluster redis names a running cluster. " +
+                                         "Exit code 0 on success, 2 on invalid input (scenario, options, corpus), 1 when the run fails. Environment: Cluster__Mode, " +
                                          "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory " +
                                          "(embedded silo's blobs); Telemetry__* (see README).")
         {
-            scenario, seed, output, noPlots, metricsPort, cluster, redis, resume,
+            scenario, seed, output, noPlots, metricsPort, maxDocuments, cluster, redis, resume,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var target = new RunTarget(parse.GetValue(cluster) ?? ClusterSettings.From(Environment()).Mode, parse.GetValue(redis));
+            var request = new RunRequest(parse.GetValue(scenario), parse.GetValue(seed), parse.GetValue(output), !parse.GetValue(noPlots),
+                parse.GetValue(metricsPort), parse.GetValue(maxDocuments), target);
             return parse.GetValue(resume) is { } folder
-                ? ResumeAsync(parse.GetValue(scenario), folder, target, !parse.GetValue(noPlots), parse.GetValue(metricsPort), cancellationToken)
-                : ExecuteAsync(parse.GetValue(scenario), parse.GetValue(seed), parse.GetValue(output), target, !parse.GetValue(noPlots), parse.GetValue(metricsPort), cancellationToken);
+                ? ResumeAsync(request, folder, parse.InvocationConfiguration, cancellationToken)
+                : ExecuteAsync(request, parse.InvocationConfiguration, cancellationToken);
         });
         return command;
     }
 
     private static IConfiguration Environment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
-    private static async Task<int> ExecuteAsync(string? scenarioPath, long? seed, string? outputDirectory, RunTarget target, bool plots, int? metricsPort, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(RunRequest request, InvocationConfiguration io, CancellationToken cancellationToken)
     {
-        if (scenarioPath is null)
+        var (output, error) = (io.Output, io.Error);
+        if (request.ScenarioPath is null)
         {
-            Console.Error.WriteLine("scenario: missing; give a scenario file, or --resume DIR to continue a run.");
+            error.WriteLine("scenario: missing; give a scenario file, or --resume DIR to continue a run.");
             return ExitCodes.InvalidInput;
         }
 
         Scenario scenario;
         try
         {
-            scenario = ScenarioLoader.LoadFile(scenarioPath);
+            scenario = ScenarioLoader.LoadFile(request.ScenarioPath);
         }
         catch (ScenarioValidationException e)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return ExitCodes.InvalidInput;
         }
 
-        if (seed is { } overridden)
+        if (request.Seed is { } overridden)
         {
             if (overridden < 0)
             {
-                Console.Error.WriteLine($"--seed: found {overridden}; must be >= 0.");
+                error.WriteLine($"--seed: found {overridden}; must be >= 0.");
                 return ExitCodes.InvalidInput;
             }
 
             scenario = scenario with { Seed = overridden };
         }
 
-        if (metricsPort is < 1 or > 65535)
+        if (request.MetricsPort is < 1 or > 65535)
         {
-            Console.Error.WriteLine($"--metrics-port: found {metricsPort}; must be 1..65535.");
+            error.WriteLine($"--metrics-port: found {request.MetricsPort}; must be 1..65535.");
             return ExitCodes.InvalidInput;
         }
 
-        outputDirectory ??= Path.Combine("runs", $"{scenario.Name}-seed{scenario.Seed}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        if (request.MaxDocuments is { } cap)
+        {
+            if (cap < 1)
+            {
+                error.WriteLine($"--max-documents: found {cap}; must be >= 1.");
+                return ExitCodes.InvalidInput;
+            }
+
+            scenario = scenario with { Limits = scenario.Limits with { MaxCorpusDocuments = cap } };
+        }
+
+        var outputDirectory = request.OutputDirectory ??
+            Path.Combine("runs", $"{scenario.Name}-seed{scenario.Seed}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         if (File.Exists(Path.Combine(outputDirectory, RunFiles.Manifest)))
         {
-            Console.Error.WriteLine($"--out: '{outputDirectory}' already holds a run; choose another folder.");
+            error.WriteLine($"--out: '{outputDirectory}' already holds a run; choose another folder.");
             return ExitCodes.InvalidInput;
         }
 
-        Console.Out.WriteLine($"Scenario '{scenario.Name}', seed {scenario.Seed}, {scenario.Ticks} ticks, {scenario.Vendors.Count} vendor(s), {scenario.Replicates} replicate(s).");
-        Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        return await RunOnClusterAsync(target, metricsPort, outputDirectory, plots, cancellationToken,
-            (runner, progress) => runner.RunAsync(scenario, outputDirectory, progress, cancellationToken), scenario.Ticks);
+        output.WriteLine($"Scenario '{scenario.Name}', seed {scenario.Seed}, {scenario.Ticks} ticks, {scenario.Vendors.Count} vendor(s), {scenario.Replicates} replicate(s).");
+        output.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
+        return await RunOnClusterAsync(request, outputDirectory, io, scenario.Ticks,
+            (runner, progress) => runner.RunAsync(scenario, outputDirectory, progress, cancellationToken), cancellationToken);
     }
 
-    private static async Task<int> ResumeAsync(string? scenarioPath, string folder, RunTarget target, bool plots, int? metricsPort, CancellationToken cancellationToken)
+    private static async Task<int> ResumeAsync(RunRequest request, string folder, InvocationConfiguration io, CancellationToken cancellationToken)
     {
-        if (scenarioPath is not null)
+        var (output, error) = (io.Output, io.Error);
+        if (request.ScenarioPath is not null || request.Seed is not null || request.OutputDirectory is not null || request.MaxDocuments is not null)
         {
-            Console.Error.WriteLine("--resume: the run's folder names its scenario; give no scenario file with it.");
+            error.WriteLine("--resume: the run's folder names its scenario, seed and limits; give no scenario file, --seed, --out or --max-documents with it.");
             return ExitCodes.InvalidInput;
         }
 
@@ -116,38 +138,40 @@ public static class RunCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
         {
-            Console.Error.WriteLine($"--resume: '{folder}' holds no readable run ({e.Message}).");
+            error.WriteLine($"--resume: '{folder}' holds no readable run ({e.Message}).");
             return ExitCodes.InvalidInput;
         }
 
         if (manifest.Status == RunStatusKind.Completed)
         {
-            Console.Error.WriteLine($"--resume: the run in '{folder}' has completed; there is nothing to resume.");
+            error.WriteLine($"--resume: the run in '{folder}' has completed; there is nothing to resume.");
             return ExitCodes.InvalidInput;
         }
 
-        Console.Out.WriteLine($"Resuming run {manifest.RunId} ('{manifest.Scenario}', seed {manifest.Seed}) after {manifest.CompletedTicks} of {manifest.TotalTicks} ticks.");
-        Console.Out.WriteLine($"Output: {Path.GetFullPath(folder)}");
-        return await RunOnClusterAsync(target, metricsPort, folder, plots, cancellationToken,
-            (runner, progress) => runner.ResumeAsync(folder, progress, cancellationToken), manifest.TotalTicks);
+        output.WriteLine($"Resuming run {manifest.RunId} ('{manifest.Scenario}', seed {manifest.Seed}) after {manifest.CompletedTicks} of {manifest.TotalTicks} ticks.");
+        output.WriteLine($"Output: {Path.GetFullPath(folder)}");
+        return await RunOnClusterAsync(request, folder, io, manifest.TotalTicks,
+            (runner, progress) => runner.ResumeAsync(folder, progress, cancellationToken), cancellationToken);
     }
 
-    private static async Task<int> RunOnClusterAsync(RunTarget target, int? metricsPort, string outputDirectory, bool plots, CancellationToken cancellationToken,
-        Func<ScenarioRunner, IProgress<RunProgress>?, Task<RunResult>> run, int ticks)
+    private static async Task<int> RunOnClusterAsync(RunRequest request, string outputDirectory, InvocationConfiguration io, int ticks,
+        Func<ScenarioRunner, IProgress<RunProgress>?, Task<RunResult>> run, CancellationToken cancellationToken)
     {
+        var (output, error) = (io.Output, io.Error);
+        var target = request.Target;
         ClusterConnection cluster;
         try
         {
-            cluster = await ClusterConnection.StartAsync(target.Mode, target.Redis, t => t.MetricsPort = metricsPort ?? t.MetricsPort, cancellationToken);
+            cluster = await ClusterConnection.StartAsync(target.Mode, target.Redis, t => t.MetricsPort = request.MetricsPort ?? t.MetricsPort, cancellationToken);
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Console.Error.WriteLine($"Cannot reach the cluster ({target.Describe()}): {e.Message}");
+            error.WriteLine($"Cannot reach the cluster ({target.Describe()}): {e.Message}");
             return ExitCodes.Failure;
         }
 
@@ -156,53 +180,71 @@ public static class RunCommand
         {
             // A cluster that keeps state lets an unfinished run continue later; an embedded silo keeps nothing anyway.
             KeepStateOfUnfinishedRuns = cluster.IsPersistent,
-            OnNotice = message => Console.Error.WriteLine($"Cluster: {message}"),
+            OnNotice = message => error.WriteLine($"Cluster: {message}"),
         };
+        var console = ReferenceEquals(output, Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
         RunResult result;
         try
         {
-            result = await RunWithProgressAsync(runner, run, ticks);
+            result = await RunWithProgressAsync(runner, run, ticks, console, output);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Cancelled; the ticks written so far are in metrics.csv and run.json says \"cancelled\".");
-            Console.Error.WriteLine($"Continue it with: ecosystem run --resume {outputDirectory}{target.Options()}");
+            error.WriteLine("Cancelled; the ticks written so far are in metrics.csv and run.json says \"cancelled\".");
+            error.WriteLine($"Continue it with: ecosystem run --resume {outputDirectory}{target.Options()}");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or CorpusFormatException)
         {
-            Console.Error.WriteLine($"Input error: {e.Message}");
+            error.WriteLine($"Input error: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (DocumentCapExceededException e)
+        {
+            error.WriteLine($"Run stopped: {e.Message} The ticks run so far are in metrics.csv; run.json says \"failed\".");
+            return ExitCodes.Failure;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"Run failed: {e.Message}");
-            Console.Error.WriteLine($"The completed ticks are in metrics.csv; continue with: ecosystem run --resume {outputDirectory}{target.Options()}");
+            error.WriteLine($"Run failed: {e.Message}");
+            error.WriteLine($"The completed ticks are in metrics.csv; continue with: ecosystem run --resume {outputDirectory}{target.Options()}");
             return ExitCodes.Failure;
         }
 
-        if (plots)
+        if (request.Plots)
         {
-            var written = RunPlots.WriteAll(result.Metrics, Path.Combine(outputDirectory, RunFiles.Plots));
-            RunOutput.RecordFiles(outputDirectory);
-            Console.Out.WriteLine($"Plots: {written.Count} PNG file(s) in {Path.Combine(outputDirectory, RunFiles.Plots)}");
+            try
+            {
+                var written = RunPlots.WriteAll(result.Metrics, Path.Combine(outputDirectory, RunFiles.Plots));
+                RunOutput.RecordFiles(outputDirectory);
+                output.WriteLine($"Plots: {written.Count} PNG file(s) in {Path.Combine(outputDirectory, RunFiles.Plots)}");
+            }
+            catch (IOException e)
+            {
+                // The run's own files are complete (run.json says so); only the pictures drawn from them are missing.
+                error.WriteLine($"The run completed, but its plots could not be written: {e.Message}");
+                return ExitCodes.Failure;
+            }
         }
 
-        AnsiConsole.Write(SummaryTable.From(result.Metrics).ToSpectreTable());
-        Console.Out.WriteLine(SummaryTable.Headline(result.Metrics));
+        console.Write(SummaryTable.From(result.Metrics).ToSpectreTable());
+        output.WriteLine(SummaryTable.Headline(result.Metrics));
         return ExitCodes.Success;
     }
 
-    private static async Task<RunResult> RunWithProgressAsync(ScenarioRunner runner, Func<ScenarioRunner, IProgress<RunProgress>?, Task<RunResult>> run, int ticks)
+    private static async Task<RunResult> RunWithProgressAsync(ScenarioRunner runner, Func<ScenarioRunner, IProgress<RunProgress>?, Task<RunResult>> run, int ticks,
+        IAnsiConsole console, TextWriter output)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        if (!console.Profile.Capabilities.Interactive)
         {
-            var lines = new Progress<RunProgress>(p => Console.Out.WriteLine(Describe(p)));
+            var lines = new Progress<RunProgress>(p => output.WriteLine(Describe(p)));
             return await run(runner, lines);
         }
 
         RunResult? result = null;
-        await AnsiConsole.Progress()
+        await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
@@ -223,4 +265,7 @@ public static class RunCommand
               $"{a.Vendor} g{a.Generation} epoch {a.Epoch}/{a.Epochs} step {a.Step}/{a.Steps} loss {a.Loss:F3} {a.TokensPerSecond:N0} tok/s")))
         : string.Create(CultureInfo.InvariantCulture,
             $"tick {p.CompletedTicks}/{p.TotalTicks}: {p.DocumentsPublished:N0} documents published, {p.GenerationsTrained} generation(s) trained, {p.Elapsed.TotalSeconds:F1} s");
+
+    /// <summary>What <c>ecosystem run</c> was asked to do.</summary>
+    private sealed record RunRequest(string? ScenarioPath, long? Seed, string? OutputDirectory, bool Plots, int? MetricsPort, long? MaxDocuments, RunTarget Target);
 }

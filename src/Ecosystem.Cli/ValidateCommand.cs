@@ -17,15 +17,16 @@ public static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(scenario)!;
+            var output = parse.InvocationConfiguration.Output;
             try
             {
                 var loaded = ScenarioLoader.LoadFile(path);
-                Console.Out.WriteLine($"{path}: valid scenario '{loaded.Name}' ({loaded.Vendors.Count} vendor(s), {loaded.Ticks} ticks, {loaded.Replicates} replicate(s), seed {loaded.Seed}).");
+                output.WriteLine($"{path}: valid scenario '{loaded.Name}' ({loaded.Vendors.Count} vendor(s), {loaded.Ticks} ticks, {loaded.Replicates} replicate(s), seed {loaded.Seed}).");
                 return ExitCodes.Success;
             }
             catch (ScenarioValidationException e)
             {
-                Console.Error.WriteLine(e.Message);
+                parse.InvocationConfiguration.Error.WriteLine(e.Message);
                 return ExitCodes.InvalidInput;
             }
         });

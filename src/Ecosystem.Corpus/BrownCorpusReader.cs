@@ -43,6 +43,15 @@ public sealed partial class BrownCorpusReader : ICorpusReader
             throw new CorpusFormatException(Directory, null, "contains no Brown text files (named like ca01 … cr09).");
         }
 
+        // A folder the fetch marked complete is the cache: it must hold the whole corpus, and a damaged copy is
+        // fetched again by deleting it.
+        var isCache = File.Exists(Path.Combine(Directory, BrownCorpusFetcher.MarkerFileName));
+        var repair = isCache ? $"The cached corpus is damaged: delete '{Directory}' and run scripts/fetch-brown.sh (or any run) to fetch it again." : null;
+        if (isCache && fileIds.Length != ExpectedTextCount)
+        {
+            throw new CorpusFormatException(Directory, null, $"holds {fileIds.Length} of the {ExpectedTextCount} Brown texts. {repair}");
+        }
+
         var listedGenres = ReadCategories();
         var texts = new List<SourceText>(fileIds.Length);
         foreach (var fileId in fileIds)
@@ -56,12 +65,32 @@ public sealed partial class BrownCorpusReader : ICorpusReader
                     $"lists {fileId} as '{listed}' but its letter '{fileId[1]}' means '{genre}'.");
             }
 
-            var tagged = File.ReadAllText(Path.Combine(Directory, fileId));
+            var path = Path.Combine(Directory, fileId);
+            var tagged = CorpusFileText.Read(path, repair);
+            CheckTagged(path, tagged, repair);
             texts.Add(new SourceText(IdPrefix + fileId, genre, BrownTaggedText.ToPlainText(tagged)));
         }
 
         progress?.Report($"Read {texts.Count} Brown texts from '{Directory}'.");
         return texts;
+    }
+
+    /// <summary>Every token of a Brown text is <c>word/TAG</c>; text that is mostly something else is not a Brown file
+    /// (a damaged or replaced one), and reading it would quietly put noise into the corpus.</summary>
+    private static void CheckTagged(string path, string tagged, string? repair)
+    {
+        var tokens = tagged.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0)
+        {
+            throw new CorpusFormatException(path, null, "is empty." + CorpusFileText.Hint(repair));
+        }
+
+        var untagged = tokens.Count(t => t.LastIndexOf('/') <= 0);
+        if (untagged > tokens.Length / 100)
+        {
+            throw new CorpusFormatException(path, null,
+                $"is not a tagged Brown text: {untagged} of its {tokens.Length} tokens have no /TAG." + CorpusFileText.Hint(repair));
+        }
     }
 
     // cats.txt is the corpus's own genre list; it is only used to catch a corpus whose letters mean something else.

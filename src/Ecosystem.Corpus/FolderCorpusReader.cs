@@ -48,7 +48,7 @@ public sealed class FolderCorpusReader : ICorpusReader
             var id = IdPrefix + relative[..^Path.GetExtension(relative).Length];
 
             // Line endings depend on how a file was checked out; normalising them keeps token ids platform-independent.
-            var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var text = CorpusFileText.Read(path).Replace("\r\n", "\n", StringComparison.Ordinal);
             texts.Add(new SourceText(id, genre, text));
         }
 

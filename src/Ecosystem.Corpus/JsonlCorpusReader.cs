@@ -33,7 +33,7 @@ public sealed class JsonlCorpusReader : ICorpusReader
 
         var texts = new List<SourceText>();
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(FilePath))
+        foreach (var line in CorpusFileText.Read(FilePath).Split('\n').Select(l => l.TrimEnd('\r')))
         {
             lineNumber++;
             if (lineNumber % 1024 == 0)
@@ -68,7 +68,9 @@ public sealed class JsonlCorpusReader : ICorpusReader
         }
         catch (JsonException e)
         {
-            throw new CorpusFormatException(FilePath, lineNumber, $"is not valid JSON ({e.Message}).");
+            // The reader counts lines and positions within the one line it was given.
+            var message = e.Message.IndexOf(". ", StringComparison.Ordinal) is var cut and > 0 ? e.Message[..(cut + 1)] : e.Message;
+            throw new CorpusFormatException(FilePath, lineNumber, $"is not valid JSON (at character {e.BytePositionInLine + 1}): {message}");
         }
 
         using (document)

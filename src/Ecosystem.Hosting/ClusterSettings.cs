@@ -33,7 +33,8 @@ public sealed class ClusterSettings
     /// <summary>Embedded mode, clients: gateway ports of the localhost silos to connect to (default: <see cref="GatewayPort"/>).</summary>
     public int[] GatewayPorts { get; set; } = [];
 
-    /// <summary>Redis mode: the address other silos and clients reach this silo at (a host name or an IP address).</summary>
+    /// <summary>Redis mode: the address other silos and clients reach this silo at (a host name or an IP address); empty
+    /// means this machine's own host name, which is what replicas of one container image need.</summary>
     public string AdvertisedHost { get; set; } = "127.0.0.1";
 
     /// <summary>Redis mode: listen on every interface rather than on the advertised address only (in a container).</summary>

@@ -22,7 +22,7 @@ public sealed class RunOutput : IDisposable
     private static readonly JsonSerializerOptions SampleJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private readonly MetricsCsvWriter _metrics;
-    private readonly StreamWriter _samples;
+    private readonly StreamWriter? _samples;
     private RunManifest _manifest;
 
     private RunOutput(string directory, RunManifest manifest, bool resume = false)
@@ -30,8 +30,16 @@ public sealed class RunOutput : IDisposable
         Directory = directory;
         _manifest = manifest;
         _metrics = new MetricsCsvWriter(Path.Combine(directory, RunFiles.Metrics), resume);
-        _samples = new StreamWriter(Path.Combine(directory, RunFiles.Samples), append: resume);
-        WriteManifest();
+        try
+        {
+            _samples = new StreamWriter(Path.Combine(directory, RunFiles.Samples), append: resume);
+            WriteManifest();
+        }
+        catch
+        {
+            CloseFiles();
+            throw;
+        }
     }
 
     /// <summary>The run's folder.</summary>
@@ -81,21 +89,35 @@ public sealed class RunOutput : IDisposable
         _metrics.Append(report.Metrics);
         foreach (var sample in report.Samples)
         {
-            _samples.WriteLine(JsonSerializer.Serialize(SampleLine.From(sample), SampleJson));
+            _samples!.WriteLine(JsonSerializer.Serialize(SampleLine.From(sample), SampleJson));
         }
 
-        _samples.Flush();
+        _samples!.Flush();
         _manifest = _manifest with { CompletedTicks = report.Tick + 1 };
         WriteManifest();
     }
 
     /// <summary>Marks the run finished with <paramref name="status"/>, listing its files.</summary>
+    /// <remarks>The files are closed first. When that fails (a full disk, say), a run about to be recorded as completed
+    /// is recorded as failed with the reason, and the error is thrown: a run whose rows are not all on disk never says
+    /// "completed". When run.json itself cannot be written it keeps its last state, which is "running".</remarks>
+    /// <exception cref="IOException">A file could not be written.</exception>
     public void Finish(RunStatusKind status, string? error, IReadOnlyList<string> files)
     {
-        _metrics.Dispose();
-        _samples.Flush();
+        var closing = CloseFiles();
+        var rowsLost = closing is not null && status == RunStatusKind.Completed;
+        if (rowsLost)
+        {
+            status = RunStatusKind.Failed;
+            error = $"the run's files could not be written in full: {closing!.Message}";
+        }
+
         _manifest = _manifest with { Status = status, Error = error, FinishedAt = DateTimeOffset.UtcNow, Files = files };
         WriteManifest();
+        if (rowsLost)
+        {
+            throw new IOException(error, closing);
+        }
     }
 
     /// <summary>The manifest of an existing run folder.</summary>
@@ -111,10 +133,34 @@ public sealed class RunOutput : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    /// <remarks>Never throws: a run that ends here without <see cref="Finish"/> is already failing, and its own error is
+    /// the one to report.</remarks>
+    public void Dispose() => CloseFiles();
+
+    /// <summary>Closes metrics.csv and samples.jsonl, flushing them; returns the first error instead of throwing, so
+    /// that every file gets closed.</summary>
+    private IOException? CloseFiles()
     {
-        _metrics.Dispose();
-        _samples.Dispose();
+        IOException? first = null;
+        try
+        {
+            _metrics.Dispose();
+        }
+        catch (IOException e)
+        {
+            first = e;
+        }
+
+        try
+        {
+            _samples?.Dispose();
+        }
+        catch (IOException e)
+        {
+            first ??= e;
+        }
+
+        return first;
     }
 
     private void WriteManifest() => WriteManifest(Directory, _manifest);

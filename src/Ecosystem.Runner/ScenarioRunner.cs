@@ -133,17 +133,21 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                 published += report.DocumentsPublished;
                 trained += report.GenerationsTrained;
                 progress?.Report(new RunProgress(tick + 1, scenario.Ticks, published, trained, stopwatch.Elapsed) { Metrics = report.Metrics });
+                if (scenario.Limits.MaxCorpusDocuments is { } cap && published > cap)
+                {
+                    throw new DocumentCapExceededException(tick, published, cap);
+                }
             }
         }
         catch (OperationCanceledException)
         {
-            output.Finish(RunStatusKind.Cancelled, "cancelled", FilesOf(outputDirectory));
+            RecordEnd(output, RunStatusKind.Cancelled, "cancelled", outputDirectory);
             await ReleaseUnfinishedAsync(clock);
             throw;
         }
         catch (Exception e)
         {
-            output.Finish(RunStatusKind.Failed, e.Message, FilesOf(outputDirectory));
+            RecordEnd(output, RunStatusKind.Failed, e.Message, outputDirectory);
             await ReleaseUnfinishedAsync(clock);
             throw;
         }
@@ -262,6 +266,21 @@ public sealed class ScenarioRunner(IGrainFactory grains)
         if (!KeepStateOfUnfinishedRuns)
         {
             await ReleaseAsync(clock);
+        }
+    }
+
+    /// <summary>Records how a run that did not complete ended, as far as the disk allows: when run.json cannot be written
+    /// (the disk that stopped the run is full) it still says "running", never "completed", and the error that stopped
+    /// the run is the one the caller sees.</summary>
+    private static void RecordEnd(RunOutput output, RunStatusKind status, string error, string outputDirectory)
+    {
+        try
+        {
+            output.Finish(status, error, FilesOf(outputDirectory));
+        }
+        catch (IOException)
+        {
+            // Reporting this instead would hide why the run stopped; run.json still does not claim completion.
         }
     }
 

@@ -34,6 +34,9 @@ public sealed record Scenario
     /// <summary>What is measured.</summary>
     public MetricsSpec Metrics { get; init; } = new();
 
+    /// <summary>Guards against scenarios that outgrow the machine.</summary>
+    public LimitsSpec Limits { get; init; } = new();
+
     /// <summary>Policies that change during the run (a fork's changed policy is one of these).</summary>
     public IReadOnlyList<PolicyChange> Changes { get; init; } = [];
 }

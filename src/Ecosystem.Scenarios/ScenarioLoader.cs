@@ -14,7 +14,17 @@ public static class ScenarioLoader
             throw new ScenarioValidationException(path, [new ScenarioError("$", "the scenario file does not exist")]);
         }
 
-        var scenario = Parse(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioValidationException(path, [new ScenarioError("$", $"the scenario file cannot be read: {e.Message}")]);
+        }
+
+        var scenario = Parse(text, path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (scenario.Data.Text.Path is { } corpusPath && !Path.IsPathRooted(corpusPath))
         {
@@ -44,13 +54,9 @@ public static class ScenarioLoader
     public static IReadOnlyList<ScenarioError> Validate(string json, out Scenario? scenario)
     {
         scenario = null;
-        try
+        if (JsonSyntax.FirstProblem(json) is { } syntax)
         {
-            using var _ = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return [new ScenarioError("$", $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")];
+            return [syntax];
         }
 
         var schemaErrors = SchemaErrorFormatter.Format(ScenarioSchema.Schema.Validate(json))
@@ -66,9 +72,10 @@ public static class ScenarioLoader
             scenario = JsonSerializer.Deserialize<Scenario>(json, ScenarioJson.Options)
                 ?? throw new JsonException("The document is null.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
         {
-            return [new ScenarioError(e.Path ?? "$", FirstSentence(e.Message))];
+            // The schema admits only what the records hold, so this is a gap in the schema; still name the field.
+            return [new ScenarioError((e as JsonException)?.Path ?? "$", Unreadable(e))];
         }
 
         var ruleErrors = ScenarioRules.Check(scenario).ToList();
@@ -96,9 +103,28 @@ public static class ScenarioLoader
         return ruleErrors;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>Says in the scenario's terms what could not be read, rather than naming .NET types.</summary>
+    private static string Unreadable(Exception e)
     {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..(cut + 1)];
+        const string converted = "could not be converted to ";
+        var message = JsonSyntax.FirstSentence(e.Message);
+        var at = message.IndexOf(converted, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return $"cannot be read: {message}";
+        }
+
+        var type = message[(at + converted.Length)..].TrimEnd('.');
+        var expected = type switch
+        {
+            "System.Int32" or "System.Nullable`1[System.Int32]" => "a whole number from -2147483648 to 2147483647",
+            "System.Int64" or "System.Nullable`1[System.Int64]" => "a whole number",
+            "System.Double" or "System.Nullable`1[System.Double]" => "a finite number",
+            "System.String" => "a string",
+            "System.Boolean" => "true or false",
+            _ when type.StartsWith("Ecosystem.Scenarios.", StringComparison.Ordinal) && !type.EndsWith("Spec", StringComparison.Ordinal) => "one of the allowed values",
+            _ => "a value of this field's type",
+        };
+        return $"cannot be read as {expected}";
     }
 }

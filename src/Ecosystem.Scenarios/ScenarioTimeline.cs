@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Ecosystem.Scenarios;
 
@@ -54,7 +55,7 @@ public sealed class ScenarioTimeline
         if (errors.Count == 0)
         {
             errors.AddRange(ScenarioLoader.Validate(json.ToJsonString(), out var resolved)
-                .Select(e => new ScenarioError($"$.changes (the scenario from tick {tick}) {e.Path}", e.Message)));
+                .Select(e => Attribute(scenario, tick, e)));
             if (errors.Count == 0)
             {
                 return resolved!;
@@ -62,5 +63,23 @@ public sealed class ScenarioTimeline
         }
 
         throw new ScenarioValidationException("scenario", errors);
+    }
+
+    /// <summary>Names the change that made the scenario in force at <paramref name="tick"/> invalid: the last change in
+    /// force whose pointer leads to (or into) the field of <paramref name="error"/>.</summary>
+    private static ScenarioError Attribute(Scenario scenario, int tick, ScenarioError error)
+    {
+        var field = Regex.Matches(error.Path, @"\.([^.\[]+)|\[(\d+)\]").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+        for (var i = scenario.Changes.Count - 1; i >= 0; i--)
+        {
+            var change = scenario.Changes[i];
+            var pointer = change.Path.TrimStart('/').Split('/');
+            if (change.Tick <= tick && pointer.Zip(field).All(p => p.First == "*" || p.First == p.Second))
+            {
+                return new ScenarioError($"$.changes[{i}]", $"from tick {change.Tick}, {change.Path} makes {error.Path} invalid: {error.Message}");
+            }
+        }
+
+        return new ScenarioError("$.changes", $"the scenario in force from tick {tick} is invalid at {error.Path}: {error.Message}");
     }
 }

@@ -31,8 +31,8 @@ public class PolicyChangeTests
     [InlineData("""{ "tick": 6, "path": "/vendors/0/decoding/temperature", "value": 0.5 }""", "$.changes[0].tick", "below ticks")]
     [InlineData("""{ "tick": 2, "path": "/vendors/1/watermark/adoption", "value": 1 }""", "$.changes[0].path", "has no watermark")]
     [InlineData("""{ "tick": 2, "path": "/vendors/7/decoding/temperature", "value": 1 }""", "$.changes[0].path", "2 vendor(s)")]
-    [InlineData("""{ "tick": 2, "path": "/vendors/0/training/keepHumanFraction", "value": 3 }""", "$.vendors[0].training.keepHumanFraction", "<= 1")]
-    [InlineData("""{ "tick": 2, "path": "/vendors/0/training/policy", "value": "forget" }""", "$.vendors[0].training.policy", "allowed values")]
+    [InlineData("""{ "tick": 2, "path": "/vendors/0/training/keepHumanFraction", "value": 3 }""", "$.changes[0]", "$.vendors[0].training.keepHumanFraction invalid: found 3; allowed: >= 0 and <= 1")]
+    [InlineData("""{ "tick": 2, "path": "/vendors/0/training/policy", "value": "forget" }""", "$.changes[0]", "$.vendors[0].training.policy invalid: found \"forget\"; allowed values")]
     public void A_change_that_cannot_apply_names_the_field(string change, string path, string message)
     {
         var error = Assert.Throws<ScenarioValidationException>(() => Parse(change));
