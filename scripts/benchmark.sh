@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmark command (src/Ecosystem.Benchmarks, `ecosystem-bench`) after installing what it needs: the Brown
-# corpus, and the Debian packages of the peer implementations it is compared with (only those that are missing).
-# Arguments go to the command: --suite engine|ngram|transformer|all, --quick, --out DIR; --help lists them.
+# corpus, the Debian packages of the peer implementations it is compared with, and redis-server for the cluster suite
+# (only those that are missing).
+# Arguments go to the command: --suite engine|ngram|transformer|cluster|all, --quick, --out DIR; --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,11 @@ for entry in "${peer_modules[@]}"; do
     missing+=("$package")
   fi
 done
+
+# The cluster suite starts its own redis-server.
+if ! command -v redis-server >/dev/null 2>&1 && [[ ! -x /usr/bin/redis-server ]]; then
+  missing+=(redis-server)
+fi
 
 if ((${#missing[@]} > 0)); then
   sudo=()

@@ -1,3 +1,4 @@
+using Ecosystem.Benchmarks.Cluster;
 using Ecosystem.Benchmarks.Engine;
 using Ecosystem.Benchmarks.NGram;
 using Ecosystem.Benchmarks.Transformer;
@@ -11,7 +12,7 @@ public static class BenchmarkSuites
     public const string AllName = "all";
 
     /// <summary>The suites.</summary>
-    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite()];
+    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite(), new ClusterSuite()];
 
     /// <summary>The suites that <paramref name="name"/> selects.</summary>
     public static IReadOnlyList<IBenchmarkSuite> Select(string name) =>

@@ -8,7 +8,7 @@ using Ecosystem.Scenarios;
 
 namespace Ecosystem.Telemetry.Tests;
 
-/// <summary>Spans of a run on a real (embedded) silo: one trace per tick holding its four phases, and the vendors'
+/// <summary>Spans of a run on a real (embedded) silo: one trace per tick holding its four phases between the steps that begin and commit it, and the vendors'
 /// scrapes and training runs inside the tick's trace although they run in other grains. Run for each family of the
 /// theory experiments, which also shows every statistic they report has a declared instrument.</summary>
 public class SimulationTracingTests
@@ -50,7 +50,7 @@ public class SimulationTracingTests
         foreach (var tick in tickSpans)
         {
             var phases = all.Where(s => s.ParentSpanId == tick.SpanId).OrderBy(s => s.StartTimeUtc).Select(s => s.OperationName);
-            Assert.Equal(["humans publish", "vendors train", "models publish", "measure"], phases);
+            Assert.Equal([SimulationTracing.BeginTick, "humans publish", "vendors train", "models publish", "measure", SimulationTracing.CommitTick], phases);
         }
 
         // Release every 2 ticks: ticks 0 and 2 train in each of the 2 worlds.

@@ -127,8 +127,8 @@ public sealed class ScenarioClockGrain(
             Grain: GrainFactory.GetGrain<IModelVendorGrain>(new WorldAddress(context.Spec.RunId, w).Vendor(v.Name))))).ToArray();
         var shards = worlds.SelectMany(w => Enumerable.Range(0, scenario.Shards)
             .Select(s => GrainFactory.GetGrain<ICorpusShardGrain>(new WorldAddress(context.Spec.RunId, w).Shard(s)))).ToArray();
-        await Task.WhenAll(shards.Select(s => s.BeginTickAsync(tick))
-            .Concat(vendors.Select(v => v.Grain.BeginTickAsync(context.Spec, v.World, v.Index, tick))));
+        await SimulationTracing.InStepAsync(SimulationTracing.BeginTick, tick, () => Task.WhenAll(shards.Select(s => s.BeginTickAsync(tick))
+            .Concat(vendors.Select(v => v.Grain.BeginTickAsync(context.Spec, v.World, v.Index, tick)))));
 
         var assisted = population.AssistedShareAt(tick);
         var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, population.ActiveAt(tick))
@@ -160,7 +160,7 @@ public sealed class ScenarioClockGrain(
             samples.AddRange(measurement.Samples);
         }
 
-        await Task.WhenAll(shards.Select(s => s.SealTickAsync(tick)));
+        await SimulationTracing.InStepAsync(SimulationTracing.CommitTick, tick, () => Task.WhenAll(shards.Select(s => s.SealTickAsync(tick))));
         return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
     }
 

@@ -30,7 +30,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<SimulationMeter>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, StorageNames.Grains)))
         {
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (services, _) => new InProcessGrainStorage(services.GetRequiredService<Orleans.Serialization.DeepCopier>()));
         }
 
         silo.Services.TryAddSingleton<IBlobStore, MemoryBlobStore>();

@@ -12,6 +12,7 @@ public interface IBlobStore
     /// <summary>The blob's value, or default when there is none.</summary>
     Task<T?> ReadAsync<T>(string name);
 
-    /// <summary>Deletes every blob under <paramref name="folder"/>.</summary>
+    /// <summary>Deletes every blob in <paramref name="folder"/> (a grain's folder from <see cref="BlobNames.FolderOf"/>,
+    /// which holds blobs only).</summary>
     Task DeleteFolderAsync(string folder);
 }

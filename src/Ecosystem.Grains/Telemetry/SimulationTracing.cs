@@ -21,6 +21,12 @@ public static class SimulationTracing
     /// <summary>Span name of fitting a model generation.</summary>
     public const string Train = "train";
 
+    /// <summary>Span name of the step before the phases: shards and vendors start the tick from their committed state.</summary>
+    public const string BeginTick = "begin tick";
+
+    /// <summary>Span name of the step after the phases: shards seal the tick's segment, which commits it.</summary>
+    public const string CommitTick = "commit tick";
+
     /// <summary>Span name of a phase.</summary>
     public static string PhaseName(TickPhase phase) => phase switch
     {
@@ -44,6 +50,13 @@ public static class SimulationTracing
             .SetTag(TelemetryAttributes.Phase, phase.ToString())
             .SetTag(TelemetryAttributes.Tick, tick);
         return await run();
+    }
+
+    /// <summary>Runs a step of a tick outside its phases (<see cref="BeginTick"/>, <see cref="CommitTick"/>) inside its span.</summary>
+    public static async Task InStepAsync(string step, int tick, Func<Task> run)
+    {
+        using var activity = Source.StartActivity(step)?.SetTag(TelemetryAttributes.Tick, tick);
+        await run();
     }
 
     /// <summary>Starts the span of a vendor's scrape.</summary>

@@ -1,0 +1,26 @@
+namespace Ecosystem.Benchmarks.Cluster;
+
+/// <summary>The measurements of one run of the scale scenario on one cluster shape.</summary>
+/// <param name="Case">The cluster shape.</param>
+/// <param name="TickSeconds">Wall seconds of each tick; the first also starts the run on every silo (corpus, roster).</param>
+/// <param name="CumulativePublished">Documents published by the end of each tick.</param>
+/// <param name="DocumentsHeld">Documents in the corpus at the end.</param>
+/// <param name="BaselineBytes">Resident memory of the silos, Redis and the client with the cluster up, before the run.</param>
+/// <param name="PeakBytes">Highest summed resident memory sampled during the run.</param>
+/// <param name="EndBytes">Summed resident memory after the last tick, with the run's grains still active.</param>
+public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeconds, IReadOnlyList<long> CumulativePublished, long DocumentsHeld,
+    long BaselineBytes, long PeakBytes, long EndBytes)
+{
+    /// <summary>Documents published per wall second over the ticks after the first.</summary>
+    public double DocumentsPerSecond =>
+        (CumulativePublished[^1] - CumulativePublished[0]) / TickSeconds.Skip(1).Sum();
+
+    /// <summary>Documents published per wall second over the whole run, first tick included.</summary>
+    public double RunDocumentsPerSecond => CumulativePublished[^1] / TickSeconds.Sum();
+
+    /// <summary>Median wall seconds of a tick after the first.</summary>
+    public double MedianTickSeconds => Statistics.Median(TickSeconds.Skip(1));
+
+    /// <summary>Growth of the cluster's resident memory over the run per document the corpus holds at its end.</summary>
+    public double BytesPerDocumentHeld => (double)(EndBytes - BaselineBytes) / DocumentsHeld;
+}
