@@ -37,6 +37,7 @@ public static class ClusterMeasurement
             GC.Collect();
             var baseline = ProcessGroupSampler.ResidentBytes(pids);
             var clock = new TickClock(_ => false);
+            var observer = new FirstTickObserver(clock, pids);
             var sampler = ProcessGroupSampler.Start(pids, SampleInterval);
             RunResult result;
             long end;
@@ -44,7 +45,7 @@ public static class ClusterMeasurement
             {
                 clock.Start();
                 var runner = new ScenarioRunner(connection.Client) { KeepGrainsAfterRun = true };
-                result = await runner.RunAsync(scenario, Path.Combine(folder.FullName, "run"), clock, cancellationToken);
+                result = await runner.RunAsync(scenario, Path.Combine(folder.FullName, "run"), observer, cancellationToken);
                 end = ProcessGroupSampler.ResidentBytes(pids);
             }
             finally
@@ -53,14 +54,31 @@ public static class ClusterMeasurement
             }
 
             await connection.Client.GetGrain<IScenarioClockGrain>(result.Manifest.RunId).FinishAsync();
-            var held = result.Metrics.Single(r => r.Tick == scenario.Ticks - 1 && r.Replicate == 0 && r.Vendor.Length == 0 && r.Label.Length == 0
-                                                  && r.Metric == MetricNames.DocumentsTotal).Value;
-            return new ClusterRun(clusterCase, clock.Seconds, clock.CumulativePublished, (long)held, baseline, sampler.PeakBytes, end);
+            long Held(int tick) => (long)result.Metrics.Single(r => r.Tick == tick && r.Replicate == 0 && r.Vendor.Length == 0 && r.Label.Length == 0
+                                                                    && r.Metric == MetricNames.DocumentsTotal).Value;
+            return new ClusterRun(clusterCase, clock.Seconds, clock.CumulativePublished, Held(scenario.Ticks - 1), Held(0),
+                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end);
         }
         finally
         {
             await cluster.DownAsync(TimeSpan.FromSeconds(15), purge: true);
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Passes the runner's reports to the tick clock and takes the cluster's resident memory once the first tick
+    /// is done (the runner reports synchronously between ticks, so nothing runs meanwhile).</summary>
+    private sealed class FirstTickObserver(TickClock clock, IReadOnlyList<int> pids) : IProgress<RunProgress>
+    {
+        public long AfterFirstTickBytes { get; private set; }
+
+        public void Report(RunProgress value)
+        {
+            clock.Report(value);
+            if (value.CompletedTicks == 1 && value.Metrics.Count > 0)
+            {
+                AfterFirstTickBytes = ProcessGroupSampler.ResidentBytes(pids);
+            }
         }
     }
 }

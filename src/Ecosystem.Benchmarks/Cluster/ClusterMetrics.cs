@@ -13,6 +13,7 @@ public static class ClusterMetrics
     public const string FirstTickSeconds = "first_tick_seconds";
     public const string RunSeconds = "run_seconds";
     public const string BaselineResident = "baseline_resident";
+    public const string AfterFirstTickResident = "after_first_tick_resident";
     public const string PeakResident = "peak_resident";
     public const string EndResident = "end_resident";
     public const string BytesPerDocumentHeld = "bytes_per_document_held";

@@ -5,11 +5,13 @@ namespace Ecosystem.Benchmarks.Cluster;
 /// <param name="TickSeconds">Wall seconds of each tick; the first also starts the run on every silo (corpus, roster).</param>
 /// <param name="CumulativePublished">Documents published by the end of each tick.</param>
 /// <param name="DocumentsHeld">Documents in the corpus at the end.</param>
+/// <param name="DocumentsAfterFirstTick">Documents in the corpus after the first tick.</param>
 /// <param name="BaselineBytes">Resident memory of the silos, Redis and the client with the cluster up, before the run.</param>
+/// <param name="AfterFirstTickBytes">Summed resident memory after the first tick, which loads the corpus on every silo.</param>
 /// <param name="PeakBytes">Highest summed resident memory sampled during the run.</param>
 /// <param name="EndBytes">Summed resident memory after the last tick, with the run's grains still active.</param>
 public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeconds, IReadOnlyList<long> CumulativePublished, long DocumentsHeld,
-    long BaselineBytes, long PeakBytes, long EndBytes)
+    long DocumentsAfterFirstTick, long BaselineBytes, long AfterFirstTickBytes, long PeakBytes, long EndBytes)
 {
     /// <summary>Documents published per wall second over the ticks after the first.</summary>
     public double DocumentsPerSecond =>
@@ -21,6 +23,7 @@ public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeco
     /// <summary>Median wall seconds of a tick after the first.</summary>
     public double MedianTickSeconds => Statistics.Median(TickSeconds.Skip(1));
 
-    /// <summary>Growth of the cluster's resident memory over the run per document the corpus holds at its end.</summary>
-    public double BytesPerDocumentHeld => (double)(EndBytes - BaselineBytes) / DocumentsHeld;
+    /// <summary>Growth of the cluster's resident memory from the end of the first tick to the end of the run, per document
+    /// the corpus gained in between: fixed costs (silos, the corpus each one loads, Redis) cancel out.</summary>
+    public double BytesPerDocumentHeld => (double)(EndBytes - AfterFirstTickBytes) / (DocumentsHeld - DocumentsAfterFirstTick);
 }

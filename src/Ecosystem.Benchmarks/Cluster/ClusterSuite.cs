@@ -63,6 +63,7 @@ public sealed class ClusterSuite : IBenchmarkSuite
             Add(ClusterMetrics.FirstTickSeconds, run.TickSeconds[0], "s");
             Add(ClusterMetrics.RunSeconds, run.TickSeconds.Sum(), "s");
             Add(ClusterMetrics.BaselineResident, run.BaselineBytes, "bytes");
+            Add(ClusterMetrics.AfterFirstTickResident, run.AfterFirstTickBytes, "bytes");
             Add(ClusterMetrics.PeakResident, run.PeakBytes, "bytes");
             Add(ClusterMetrics.EndResident, run.EndBytes, "bytes");
             Add(ClusterMetrics.BytesPerDocumentHeld, run.BytesPerDocumentHeld, "bytes/document");
