@@ -58,7 +58,7 @@ public static class LocalProcesses
             {
                 var stat = File.ReadAllText($"{procFolder}/stat");
                 var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
-                return state is not ('Z' or 'X') && File.ReadAllText($"{procFolder}/cmdline").Contains(program, StringComparison.Ordinal);
+                return state is not ('Z' or 'X') && CommandLineOf(procFolder).Contains(program, StringComparison.Ordinal);
             }
 
             using var process = Process.GetProcessById(id);
@@ -67,6 +67,22 @@ public static class LocalProcesses
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The command line in /proc; it reads as empty while the process is between two programs (a launcher
+    /// such as nohup replacing itself with the program), so an empty one is read again for a moment.</summary>
+    private static string CommandLineOf(string procFolder)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var commandLine = File.ReadAllText($"{procFolder}/cmdline");
+            if (commandLine.Length > 0 || attempt == 20)
+            {
+                return commandLine;
+            }
+
+            Thread.Sleep(10);
         }
     }
 
