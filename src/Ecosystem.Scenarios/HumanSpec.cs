@@ -28,6 +28,10 @@ public sealed record HumanSpec
     /// <summary>Authors joining at every tick after the first, until all <see cref="Authors"/> are active.</summary>
     public int NewcomersPerTick { get; init; }
 
+    /// <summary>Text data: relative publishing rate of the authors of each named corpus genre (1: the even share of
+    /// <see cref="DocumentsPerTick"/>; 0.5: half as many documents; 0: none); null or a genre not named means 1.</summary>
+    public IReadOnlyDictionary<string, double>? GenreRates { get; init; }
+
     /// <summary>How much human output falls as the web fills with synthetic text: at each tick the authors publish
     /// (1 - displacement x the synthetic share of the previous tick's publications) of their usual output.</summary>
     public double Displacement { get; init; }

@@ -97,6 +97,11 @@ internal static class ScenarioRules
             }
         }
 
+        if (humans.GenreRates is { Count: > 0 } && data.Kind != DataKind.Text)
+        {
+            yield return new ScenarioError("$.humans.genreRates", "publishing rates per genre need text data (data.kind \"text\"), whose authors have genres");
+        }
+
         if (humans.LastTick is { } last && last < humans.FirstTick)
         {
             yield return new ScenarioError("$.humans.lastTick", $"found {last}; must be >= humans.firstTick ({humans.FirstTick}) or null");

@@ -20,6 +20,20 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void Genre_rates_are_read_need_text_data_and_must_not_be_negative()
+    {
+        var scenario = ScenarioLoader.Parse("""{ "name": "t", "humans": { "genreRates": { "humor": 0.5, "science_fiction": 2 } }, "vendors": [ { "name": "a" } ] }""");
+        var theory = ErrorsOf("""{ "name": "t", "data": { "kind": "gaussian" }, "humans": { "genreRates": { "humor": 0.5 } }, "vendors": [ { "name": "a", "model": { "family": "gaussian" } } ] }""");
+        var negative = ErrorsOf("""{ "name": "t", "humans": { "genreRates": { "humor": -1 } }, "vendors": [ { "name": "a" } ] }""");
+
+        Assert.Equal(0.5, scenario.Humans.GenreRates!["humor"]);
+        Assert.Equal(2, scenario.Humans.GenreRates["science_fiction"]);
+        Assert.Equal("$.humans.genreRates", Assert.Single(theory).Path);
+        Assert.Contains("need text data", theory[0].Message);
+        Assert.StartsWith("$.humans.genreRates", Assert.Single(negative).Path);
+    }
+
+    [Fact]
     public void An_unknown_field_is_named_with_the_allowed_fields()
     {
         var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "modle": {} } ] }""");

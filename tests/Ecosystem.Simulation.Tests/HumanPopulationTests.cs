@@ -18,6 +18,35 @@ public class HumanPopulationTests
     }
 
     [Fact]
+    public void Rates_of_one_change_nothing_and_other_rates_scale_each_author_s_running_total()
+    {
+        var humans = new HumanSpec { Authors = 4, DocumentsPerTick = 10, InitialDocuments = 2 };
+        var even = new HumanPopulation(humans, worlds: 1);
+        var ones = new HumanPopulation(humans, worlds: 1, rateOf: _ => 1);
+        double[] rates = [1, 0.5, 0, 2];
+        var rated = new HumanPopulation(humans, worlds: 1, rateOf: a => rates[a]);
+
+        for (var tick = 0; tick < 12; tick++)
+        {
+            for (var author = 0; author < 4; author++)
+            {
+                Assert.Equal(even.CountAt(0, author, tick), ones.CountAt(0, author, tick));
+                var evenBefore = even.CountBefore(0, author, tick + 1);
+                var ratedBefore = rated.CountBefore(0, author, tick + 1);
+
+                // The running total is the even one scaled and rounded down, and the ticks add up to it.
+                Assert.Equal((int)Math.Floor(rates[author] * evenBefore), ratedBefore);
+                Assert.Equal(ratedBefore, Enumerable.Range(0, tick + 1).Sum(t => rated.CountAt(0, author, t)));
+            }
+        }
+
+        // Half the rate: one document every other tick at most, never more than half of the even share.
+        Assert.All(Enumerable.Range(0, 12), t => Assert.InRange(rated.CountAt(0, 1, t), 0, even.CountAt(0, 1, t)));
+        Assert.Equal(0, rated.CountBefore(0, 2, 12));
+        Assert.Equal(2 * even.CountBefore(0, 3, 12), rated.CountBefore(0, 3, 12));
+    }
+
+    [Fact]
     public void Newcomers_join_until_everyone_is_active_and_the_active_ones_publish_their_share_of_the_population_output()
     {
         var population = new HumanPopulation(new HumanSpec { Authors = 10, ActiveAuthors = 4, NewcomersPerTick = 3, DocumentsPerTick = 100 }, worlds: 1);

@@ -12,12 +12,18 @@ public sealed class HumanPopulation
 {
     private readonly HumanSpec _humans;
     private readonly List<double>[] _outputFactors;
+    private readonly Func<int, double> _rateOf;
 
     /// <summary>A population for <paramref name="worlds"/> independent worlds.</summary>
-    public HumanPopulation(HumanSpec humans, int worlds)
+    /// <param name="humans">The scenario's population.</param>
+    /// <param name="worlds">Independent worlds.</param>
+    /// <param name="rateOf">Each author's relative publishing rate (its genre's, see <see cref="HumanSpec.GenreRates"/>);
+    /// null: every author publishes at rate 1.</param>
+    public HumanPopulation(HumanSpec humans, int worlds, Func<int, double>? rateOf = null)
     {
         _humans = humans;
         _outputFactors = Enumerable.Range(0, worlds).Select(_ => new List<double>()).ToArray();
+        _rateOf = rateOf ?? (_ => 1);
     }
 
     /// <summary>Each world's output factors recorded so far (one per tick), to persist.</summary>
@@ -63,7 +69,8 @@ public sealed class HumanPopulation
         factors.Add(1 - (_humans.Displacement * publishedSyntheticShare));
     }
 
-    /// <summary>Documents all active authors of world <paramref name="world"/> publish together at <paramref name="tick"/>.</summary>
+    /// <summary>Documents all active authors of world <paramref name="world"/> publish together at <paramref name="tick"/>
+    /// when every one publishes at rate 1.</summary>
     public int TotalAt(int world, int tick)
     {
         if (tick < _humans.FirstTick || (_humans.LastTick is { } last && tick > last))
@@ -80,8 +87,34 @@ public sealed class HumanPopulation
     }
 
     /// <summary>Documents author <paramref name="author"/> of world <paramref name="world"/> publishes at <paramref name="tick"/>:
-    /// the total split evenly over the active authors, the remainder rotating from tick to tick.</summary>
+    /// its even share of the total (the remainder rotating from tick to tick) times its rate.</summary>
+    /// <remarks>A rate applies to the author's running total, not tick by tick, so an author at rate 0.5 publishes
+    /// one document every other tick rather than none at all.</remarks>
     public int CountAt(int world, int author, int tick)
+    {
+        var rate = _rateOf(author);
+        if (rate == 1)
+        {
+            return EvenCountAt(world, author, tick);
+        }
+
+        var before = EvenCountBefore(world, author, tick);
+        return Scaled(rate, before + EvenCountAt(world, author, tick)) - Scaled(rate, before);
+    }
+
+    /// <summary>Documents author <paramref name="author"/> of world <paramref name="world"/> published before <paramref name="tick"/>:
+    /// where its queue of real documents continues.</summary>
+    public int CountBefore(int world, int author, int tick)
+    {
+        var rate = _rateOf(author);
+        var even = EvenCountBefore(world, author, tick);
+        return rate == 1 ? even : Scaled(rate, even);
+    }
+
+    // The small tolerance keeps products such as 0.29 x 100 = 28.999999999999996 at their exact value.
+    private static int Scaled(double rate, int documents) => (int)Math.Floor((rate * documents) + 1e-9);
+
+    private int EvenCountAt(int world, int author, int tick)
     {
         var active = ActiveAt(tick);
         if (author >= active)
@@ -96,14 +129,12 @@ public sealed class HumanPopulation
         return share + (rotated < remainder ? 1 : 0);
     }
 
-    /// <summary>Documents author <paramref name="author"/> of world <paramref name="world"/> published before <paramref name="tick"/>:
-    /// where its queue of real documents continues.</summary>
-    public int CountBefore(int world, int author, int tick)
+    private int EvenCountBefore(int world, int author, int tick)
     {
         var total = 0;
         for (var t = _humans.FirstTick; t < tick; t++)
         {
-            total += CountAt(world, author, t);
+            total += EvenCountAt(world, author, t);
         }
 
         return total;

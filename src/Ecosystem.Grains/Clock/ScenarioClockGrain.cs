@@ -64,7 +64,7 @@ public sealed class ScenarioClockGrain(
         var context = await contexts.GetAsync(spec);
         _context = context;
         _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
-        _population = new HumanPopulation(context.Scenario.Humans, context.Scenario.Replicates);
+        _population = PopulationOf(context);
         _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
         _completedTicks = 0;
         await _checkpoint.CommitAsync(ClockCheckpoint.Capture(spec, 0, _totals, _watermarkTotals, _population), report: null);
@@ -197,6 +197,15 @@ public sealed class ScenarioClockGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>The run's population, its authors publishing at their genre's rate.</summary>
+    private static HumanPopulation PopulationOf(RunContext context)
+    {
+        var humans = context.Scenario.Humans;
+        return new HumanPopulation(humans, context.Scenario.Replicates, humans.GenreRates is { Count: > 0 } rates
+            ? author => rates.GetValueOrDefault(context.Roster.GenreOf(author), 1)
+            : null);
+    }
+
     /// <summary>Takes the run and its totals as committed.</summary>
     private async Task RestoreAsync(ClockState committed)
     {
@@ -205,7 +214,7 @@ public sealed class ScenarioClockGrain(
         _context = context;
         _completedTicks = committed.CompletedTicks;
         _totals = committed.Worlds.Select(WorldTotals.FromState).ToArray();
-        _population = new HumanPopulation(context.Scenario.Humans, context.Scenario.Replicates);
+        _population = PopulationOf(context);
         _population.Restore(committed.OutputFactors);
         _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
         if (committed.WatermarkCounts is { } counts)

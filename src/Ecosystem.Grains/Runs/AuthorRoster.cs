@@ -37,6 +37,12 @@ public sealed class AuthorRoster
             return new AuthorRoster(Enumerable.Repeat("", authors).ToArray(), Enumerable.Repeat(Array.Empty<int>(), authors).ToArray());
         }
 
+        if (scenario.Humans.GenreRates?.Keys.FirstOrDefault(g => !corpus.Genres.Contains(g)) is { } unknown)
+        {
+            throw new InvalidDataException(
+                $"humans.genreRates: \"{unknown}\" is not a genre of the corpus; its genres are {string.Join(", ", corpus.Genres.Select(g => $"\"{g}\""))}.");
+        }
+
         var byGenre = corpus.Genres
             .Select(g => (Genre: g, Documents: Enumerable.Range(0, corpus.Train.Count).Where(i => corpus.Train[i].Genre == g).ToArray()))
             .Where(g => g.Documents.Length > 0)
