@@ -27,17 +27,19 @@ public static class ForkCommand
         };
         var output = new Option<string?>("--out") { Description = "Output folder (default: the parent's folder name + '-fork<T>-<time>')." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip writing PNG plots." };
+        var cluster = new ClusterTargetOptions();
         var command = new Command("fork", "Fork a run: the same scenario and seed, the same history up to --at (recomputed and checked against the parent's metrics.csv), " +
                                           "then the changed policies. Writes the usual run files; run.json names the parent and the fork tick.")
         {
-            parent, at, set, output, noPlots,
+            parent, at, set, output, noPlots, cluster.Cluster, cluster.Redis,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(parent)!, parse.GetValue(at), parse.GetValue(set) ?? [], parse.GetValue(output), !parse.GetValue(noPlots), cancellationToken));
+            parse.GetValue(parent)!, parse.GetValue(at), parse.GetValue(set) ?? [], parse.GetValue(output), !parse.GetValue(noPlots), cluster.TargetOf(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string parentDirectory, int tick, string[] sets, string? outputDirectory, bool plots, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string parentDirectory, int tick, string[] sets, string? outputDirectory, bool plots, RunTarget target,
+        CancellationToken cancellationToken)
     {
         Scenario scenario;
         RunFork fork;
@@ -60,7 +62,13 @@ public static class ForkCommand
 
         Console.Out.WriteLine($"Fork of {fork.ParentRunId} at tick {tick}: {string.Join("; ", sets)}");
         Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        await using var cluster = await EmbeddedCluster.StartAsync(cancellationToken);
+        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, cancellationToken);
+        if (cluster is null)
+        {
+            return exitCode;
+        }
+
+        await using var connected = cluster;
         RunResult result;
         try
         {

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Ecosystem.Corpus;
-using Ecosystem.Hosting;
 using Ecosystem.Reports;
 using Ecosystem.Runner;
 using Ecosystem.Scenarios;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace Ecosystem.Cli;
@@ -26,13 +24,7 @@ public static class RunCommand
         {
             Description = "Stop the run with an error once the corpora (all worlds together) hold more documents than this (overrides limits.maxCorpusDocuments).",
         };
-        var cluster = new Option<ClusterMode?>("--cluster")
-        {
-            Description = "embedded: a silo in this process (the default, or Cluster__Mode). redis: join a running cluster whose silos " +
-                          "register in Redis (ecosystem cluster up starts one) as a client; its grain state survives silo failures, " +
-                          "failed ticks are retried and an unfinished run can be resumed.",
-        };
-        var redis = new Option<string?>("--redis") { Description = "Redis connection string of the cluster for --cluster redis (default: Cluster__RedisConnectionString, else localhost:6379)." };
+        var cluster = new ClusterTargetOptions();
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the unfinished run in this folder from its last completed tick (rows already written are kept). " +
@@ -44,11 +36,11 @@ public static class RunCommand
                                          "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory " +
                                          "(embedded silo's blobs); Telemetry__* (see README).")
         {
-            scenario, seed, output, noPlots, metricsPort, maxDocuments, cluster, redis, resume,
+            scenario, seed, output, noPlots, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var target = new RunTarget(parse.GetValue(cluster) ?? ClusterSettings.From(Environment()).Mode, parse.GetValue(redis));
+            var target = cluster.TargetOf(parse);
             var request = new RunRequest(parse.GetValue(scenario), parse.GetValue(seed), parse.GetValue(output), !parse.GetValue(noPlots),
                 parse.GetValue(metricsPort), parse.GetValue(maxDocuments), target);
             return parse.GetValue(resume) is { } folder
@@ -57,8 +49,6 @@ public static class RunCommand
         });
         return command;
     }
-
-    private static IConfiguration Environment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     private static async Task<int> ExecuteAsync(RunRequest request, InvocationConfiguration io, CancellationToken cancellationToken)
     {
@@ -159,20 +149,10 @@ public static class RunCommand
     {
         var (output, error) = (io.Output, io.Error);
         var target = request.Target;
-        ClusterConnection cluster;
-        try
+        var (cluster, exitCode) = await target.ConnectAsync(error, t => t.MetricsPort = request.MetricsPort ?? t.MetricsPort, cancellationToken);
+        if (cluster is null)
         {
-            cluster = await ClusterConnection.StartAsync(target.Mode, target.Redis, t => t.MetricsPort = request.MetricsPort ?? t.MetricsPort, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            error.WriteLine($"Cannot reach the cluster ({target.Describe()}): {e.Message}");
-            return ExitCodes.Failure;
+            return exitCode;
         }
 
         await using var connected = cluster;

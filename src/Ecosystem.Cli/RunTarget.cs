@@ -1,4 +1,5 @@
 using Ecosystem.Hosting;
+using Ecosystem.Telemetry;
 
 namespace Ecosystem.Cli;
 
@@ -8,4 +9,24 @@ internal sealed record RunTarget(ClusterMode Mode, string? Redis)
     public string Describe() => Mode == ClusterMode.Redis ? $"redis {Redis ?? "from Cluster__RedisConnectionString"}" : "embedded";
 
     public string Options() => Mode == ClusterMode.Redis ? " --cluster redis" + (Redis is null ? "" : $" --redis {Redis}") : "";
+
+    /// <summary>Starts the embedded silo or connects to the cluster; on failure writes why to <paramref name="error"/> and
+    /// gives the exit code instead (2 for unusable settings, 1 for a cluster that cannot be reached).</summary>
+    public async Task<(ClusterConnection? Connection, int ExitCode)> ConnectAsync(TextWriter error, Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ClusterConnection.StartAsync(Mode, Redis, telemetry, cancellationToken), ExitCodes.Success);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            return (null, ExitCodes.InvalidInput);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error.WriteLine($"Cannot reach the cluster ({Describe()}): {e.Message}");
+            return (null, ExitCodes.Failure);
+        }
+    }
 }

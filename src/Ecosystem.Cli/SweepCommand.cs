@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Ecosystem.Cli;
 
-/// <summary><c>ecosystem sweep SWEEP</c>: runs a grid of policy values × seeds on an embedded silo and writes the
+/// <summary><c>ecosystem sweep SWEEP</c>: runs a grid of policy values × seeds on an embedded silo (or a running cluster) and writes the
 /// per-run summaries, the aggregates with confidence intervals, and an HTML report.</summary>
 public static class SweepCommand
 {
@@ -18,17 +18,19 @@ public static class SweepCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/sweep-<name>). Running again into the same folder reuses the runs already completed." };
         var parallel = new Option<int?>("--parallel") { Description = "Runs executed at once (default: the sweep's parallelRuns, else one per processor core)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate the sweep and every point's scenario, list the runs, and run nothing." };
-        var command = new Command("sweep", "Run a sweep: every combination of the parameters' values, once per seed, in parallel on an embedded silo. " +
+        var cluster = new ClusterTargetOptions();
+        var command = new Command("sweep", "Run a sweep: every combination of the parameters' values, once per seed, in parallel on an embedded silo, " +
+                                            "or on a running cluster with --cluster redis. " +
                                             "Writes runs/<point>_seed<s>/ (the usual run files), summary.csv, aggregate.csv (means with confidence intervals across seeds) and report.html.")
         {
-            sweep, output, parallel, dryRun,
+            sweep, output, parallel, dryRun, cluster.Cluster, cluster.Redis,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(sweep)!, parse.GetValue(output), parse.GetValue(parallel), parse.GetValue(dryRun), cancellationToken));
+            parse.GetValue(sweep)!, parse.GetValue(output), parse.GetValue(parallel), parse.GetValue(dryRun), cluster.TargetOf(parse), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(string sweepPath, string? outputDirectory, int? parallel, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(string sweepPath, string? outputDirectory, int? parallel, bool dryRun, RunTarget target, CancellationToken cancellationToken)
     {
         SweepPlan plan;
         try
@@ -60,7 +62,13 @@ public static class SweepCommand
 
         outputDirectory ??= Path.Combine("runs", $"sweep-{plan.Spec.Name}");
         Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        await using var cluster = await EmbeddedCluster.StartAsync(cancellationToken);
+        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, cancellationToken);
+        if (cluster is null)
+        {
+            return exitCode;
+        }
+
+        await using var connected = cluster;
         var runner = new SweepRunner(cluster.Client);
         SweepResult result;
         try
