@@ -8,4 +8,8 @@ public enum PromptSource
 
     /// <summary>Real human documents from the training split, as in Shumailov et al.'s language-model experiment.</summary>
     Human,
+
+    /// <summary>Documents the deployed generation was trained on, drawn with replacement; each continuation inherits the
+    /// genre of the document it continues.</summary>
+    Training,
 }

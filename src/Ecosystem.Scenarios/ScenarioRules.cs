@@ -138,11 +138,11 @@ internal static class ScenarioRules
                     $"found \"generation0\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
             }
 
-            if (vendor.Decoding.Prompts == PromptSource.Human && data.Kind != DataKind.Text)
+            if (vendor.Decoding.Prompts != PromptSource.None && data.Kind != DataKind.Text)
             {
                 yield return new ScenarioError(
                     $"{path}.decoding.prompts",
-                    $"found \"human\" with data.kind \"{Lower(data.Kind)}\"; prompts need text, allowed values: \"none\"");
+                    $"found \"{Lower(vendor.Decoding.Prompts)}\" with data.kind \"{Lower(data.Kind)}\"; prompts need text, allowed values: \"none\"");
             }
 
             if (vendor.Model.Family == ModelFamilyKind.Transformer)

@@ -16,6 +16,11 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Samples documents for one tick.</summary>
     Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request);
 
+    /// <summary>Openings (the first <paramref name="promptTokens"/> tokens) of <paramref name="count"/> documents drawn
+    /// with replacement from this generation's training set, as a deployed model that continues what it was trained on
+    /// would be prompted; seeded by the tick.</summary>
+    Task<IReadOnlyList<TrainingPrompt>> TrainingPromptsAsync(int tick, int count, int promptTokens);
+
     /// <summary>Per-document perplexity of <paramref name="documents"/> under this model.</summary>
     Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents);
 

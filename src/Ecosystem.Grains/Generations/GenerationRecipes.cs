@@ -14,20 +14,20 @@ public sealed class GenerationRecipes(IPersistentState<GenerationState> state, I
 
     /// <summary>The saved setup and training set, or null when the generation was never trained.</summary>
     /// <exception cref="InvalidDataException">The state names a training set that is missing from the blob store.</exception>
-    public async Task<(GenerationSetup Setup, IReadOnlyList<DocumentContent> TrainingSet)?> LoadAsync()
+    public async Task<(GenerationSetup Setup, IReadOnlyList<Document> TrainingSet)?> LoadAsync()
     {
         if (state.State is not { Setup: { } setup, TrainingSet: { } name })
         {
             return null;
         }
 
-        var contents = await blobs.ReadAsync<DocumentContent[]>(name)
+        var documents = await blobs.ReadAsync<Document[]>(name)
             ?? throw new InvalidDataException($"Generation '{generationKey}': its training set is missing from the blob store.");
-        return (setup, contents);
+        return (setup, documents);
     }
 
     /// <summary>Saves the setup and training set: the blob first, then the state that names it.</summary>
-    public async Task SaveAsync(GenerationSetup setup, IReadOnlyList<DocumentContent> trainingSet)
+    public async Task SaveAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         var name = $"{_folder}/training-set";
         await blobs.WriteAsync(name, trainingSet.ToArray());

@@ -11,7 +11,7 @@ public sealed class GenerationState
     [Id(0)]
     public GenerationSetup? Setup { get; set; }
 
-    /// <summary>Blob name of its training set's contents, in training order.</summary>
+    /// <summary>Blob name of its training set (the documents, in training order).</summary>
     [Id(1)]
     public string? TrainingSet { get; set; }
 }

@@ -31,6 +31,7 @@ public sealed class ModelGenerationGrain(
     private RunContext? _context;
     private IGenerativeModel? _model;
     private HeldOutPerplexity? _heldOutPerplexity;
+    private IReadOnlyList<Document> _trainingSet = [];
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -42,11 +43,13 @@ public sealed class ModelGenerationGrain(
             _setup = checkpoint.Setup;
             _context = await contexts.GetAsync(checkpoint.Setup.Run);
             _model = checkpoint.Model;
+            _trainingSet = (await Recipes.LoadAsync())?.TrainingSet ?? [];
             logger.LogInformation("Generation {Key} restored from its checkpoint", key);
         }
         else if (await Recipes.LoadAsync() is { } recipe)
         {
-            await FitAsync(recipe.Setup, recipe.TrainingSet);
+            await FitAsync(recipe.Setup, recipe.TrainingSet.Select(d => d.Content).ToList());
+            _trainingSet = recipe.TrainingSet;
             logger.LogInformation("Generation {Key} refitted from its saved training set", key);
         }
     }
@@ -77,7 +80,8 @@ public sealed class ModelGenerationGrain(
     {
         var contents = trainingSet.Select(d => d.Content).ToList();
         await FitAsync(setup, contents);
-        await Recipes.SaveAsync(setup, contents);
+        _trainingSet = trainingSet;
+        await Recipes.SaveAsync(setup, trainingSet);
     }
 
     /// <summary>Fits (or fine-tunes) the model of <paramref name="setup"/> to <paramref name="contents"/> and checkpoints
@@ -118,6 +122,29 @@ public sealed class ModelGenerationGrain(
             var model = _model;
             await Task.Run(() => checkpoints.Save(key, setup, model));
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrainingPrompt>> TrainingPromptsAsync(int tick, int count, int promptTokens)
+    {
+        if (_setup is null || _trainingSet.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<TrainingPrompt>>([]);
+        }
+
+        // With replacement: what the model is asked to continue is a sample of what it learned from, so the mix of
+        // genres it writes drifts from generation to generation instead of being copied exactly.
+        var random = RandomStreams.For(_context!.Scenario.Seed, RandomKey, tick, "training-prompts");
+        var prompts = new TrainingPrompt[count];
+        for (var i = 0; i < count; i++)
+        {
+            var source = _trainingSet[random.Next(_trainingSet.Count)];
+            var tokens = source.Content.Tokens;
+            prompts[i] = new TrainingPrompt(source.Id, source.Provenance.Genre,
+                DocumentContent.FromTokens(tokens.Length > promptTokens ? tokens[..promptTokens] : tokens));
+        }
+
+        return Task.FromResult<IReadOnlyList<TrainingPrompt>>(prompts);
     }
 
     /// <inheritdoc />

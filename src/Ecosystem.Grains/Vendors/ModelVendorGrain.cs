@@ -177,7 +177,15 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var length = deployment.DocumentLength ?? context.HumanDocumentLength;
         var decoding = _vendor.Decoding;
         var count = deployment.DocumentsAt(tick - _vendor.Release.First);
-        var prompts = Prompts(tick, count);
+        var trainingPrompts = decoding.Prompts == PromptSource.Training && count > 0
+            ? await CurrentGeneration.TrainingPromptsAsync(tick, count, decoding.PromptTokens)
+            : null;
+        if (trainingPrompts is { Count: 0 })
+        {
+            trainingPrompts = null;
+        }
+
+        var prompts = trainingPrompts?.Select(p => (p.SourceId, p.Content)).ToList() ?? Prompts(tick, count);
         var request = new SampleRequest(tick, count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
         var contents = await CurrentGeneration.SampleAsync(request);
         if (deployment.ParaphraseRate > 0)
@@ -190,10 +198,13 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var documents = new List<Document>(contents.Count);
         for (var i = 0; i < contents.Count; i++)
         {
-            var genre = context.Classifier?.Predict(contents[i].Tokens) ?? "";
+            // A continuation of a document it was trained on keeps that document's genre; other text is classified.
+            var genre = trainingPrompts is not null && i < trainingPrompts.Count
+                ? trainingPrompts[i].Genre
+                : context.Classifier?.Predict(contents[i].Tokens) ?? "";
             var parent = prompts is null ? "" : prompts[i].SourceId;
             var watermark = context.WatermarkOf(_vendorIndex, i, tick)?.Key ?? "";
-            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null, parent, watermark);
+            var provenance = new Provenance(AuthorKind.Model, _vendor.Name, _vendor.Name, _generation, genre, context.Classifier is not null && trainingPrompts is null, parent, watermark);
             documents.Add(new Document(DocumentIds.Model(tick, _vendor.Name, _generation, i), tick, TickPhase.ModelsPublish, provenance, contents[i]));
         }
 
