@@ -52,6 +52,7 @@ public static class RunPlots
 
         PerplexityHistogramPlot.Write(index, output);
         GenreSharePlot.Write(index, output);
+        GenreSurvivalPlot.Write(index, output);
         TrainingSourceMatrixPlot.Write(index, output);
         foreach (var plot in TheoryBands)
         {

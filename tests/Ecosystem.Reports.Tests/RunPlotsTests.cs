@@ -42,6 +42,29 @@ public sealed class RunPlotsTests : IDisposable
     }
 
     [Fact]
+    public void Genre_shares_of_several_worlds_also_get_the_survival_plot()
+    {
+        // Three worlds, three ticks: science fiction dies out in two of them, learned stays everywhere.
+        var rows = new List<Ecosystem.Abstractions.Metrics.MetricRow>();
+        for (var tick = 0; tick < 3; tick++)
+        {
+            for (var world = 0; world < 3; world++)
+            {
+                var fiction = tick > world ? 0 : 0.1;
+                rows.Add(new(tick, world, "loop", $"{tick}", Ecosystem.Abstractions.Metrics.MetricNames.GenreShare, "science_fiction", fiction));
+                rows.Add(new(tick, world, "loop", $"{tick}", Ecosystem.Abstractions.Metrics.MetricNames.GenreShare, "learned", 1 - fiction));
+            }
+        }
+
+        var written = RunPlots.WriteAll(rows, _directory.Path);
+        var single = RunPlots.WriteAll([.. rows.Where(r => r.Replicate == 0)], Path.Combine(_directory.Path, "one-world"));
+
+        Assert.Equal(["genre_shares_loop", "genre_survival_loop"], Names(written));
+        Assert.Equal(["genre_shares_loop"], Names(single));
+        AssertAllValid(written);
+    }
+
+    [Fact]
     public void SinglePlotsHaveTheStandardSize()
     {
         var written = RunPlots.WriteAll(SyntheticRuns.Text(), _directory.Path);
