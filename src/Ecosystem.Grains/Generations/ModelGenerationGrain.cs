@@ -31,7 +31,7 @@ public sealed class ModelGenerationGrain(
     private RunContext? _context;
     private IGenerativeModel? _model;
     private HeldOutPerplexity? _heldOutPerplexity;
-    private IReadOnlyList<Document> _trainingSet = [];
+    private IReadOnlyList<Document>? _trainingSet;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -43,13 +43,11 @@ public sealed class ModelGenerationGrain(
             _setup = checkpoint.Setup;
             _context = await contexts.GetAsync(checkpoint.Setup.Run);
             _model = checkpoint.Model;
-            _trainingSet = (await Recipes.LoadAsync())?.TrainingSet ?? [];
             logger.LogInformation("Generation {Key} restored from its checkpoint", key);
         }
         else if (await Recipes.LoadAsync() is { } recipe)
         {
             await FitAsync(recipe.Setup, recipe.TrainingSet.Select(d => d.Content).ToList());
-            _trainingSet = recipe.TrainingSet;
             logger.LogInformation("Generation {Key} refitted from its saved training set", key);
         }
     }
@@ -80,7 +78,6 @@ public sealed class ModelGenerationGrain(
     {
         var contents = trainingSet.Select(d => d.Content).ToList();
         await FitAsync(setup, contents);
-        _trainingSet = trainingSet;
         await Recipes.SaveAsync(setup, trainingSet);
     }
 
@@ -125,11 +122,14 @@ public sealed class ModelGenerationGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TrainingPrompt>> TrainingPromptsAsync(int tick, int count, int promptTokens)
+    public async Task<IReadOnlyList<TrainingPrompt>> TrainingPromptsAsync(int tick, int count, int promptTokens)
     {
-        if (_setup is null || _trainingSet.Count == 0)
+        // Read from the saved recipe only when asked, so generations of vendors that never prompt this way hold no
+        // copy of their training set in memory.
+        var trainingSet = _trainingSet ??= (await Recipes.LoadAsync())?.TrainingSet ?? [];
+        if (_setup is null || trainingSet.Count == 0)
         {
-            return Task.FromResult<IReadOnlyList<TrainingPrompt>>([]);
+            return [];
         }
 
         // With replacement: what the model is asked to continue is a sample of what it learned from, so the mix of
@@ -138,13 +138,13 @@ public sealed class ModelGenerationGrain(
         var prompts = new TrainingPrompt[count];
         for (var i = 0; i < count; i++)
         {
-            var source = _trainingSet[random.Next(_trainingSet.Count)];
+            var source = trainingSet[random.Next(trainingSet.Count)];
             var tokens = source.Content.Tokens;
             prompts[i] = new TrainingPrompt(source.Id, source.Provenance.Genre,
                 DocumentContent.FromTokens(tokens.Length > promptTokens ? tokens[..promptTokens] : tokens));
         }
 
-        return Task.FromResult<IReadOnlyList<TrainingPrompt>>(prompts);
+        return prompts;
     }
 
     /// <inheritdoc />
