@@ -77,8 +77,8 @@ public static class DashboardApp
         else
         {
             app.MapGet(settings.OrleansDashboardPath + "/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                title: "The Orleans dashboard is not served in client mode",
-                detail: "Its grains must run on the cluster's silos; this dashboard only knows that of its own embedded silo."));
+                title: "The Orleans dashboard is not served by this client",
+                detail: "Its grains must run on the cluster's silos: set Cluster:OrleansDashboard (Cluster__OrleansDashboard=true) on the silos and on this dashboard."));
         }
 
         return app;

@@ -13,29 +13,41 @@ namespace Ecosystem.Dashboard;
 public static class DashboardCluster
 {
     /// <summary>Adds the silo or the client to <paramref name="builder"/>.</summary>
-    /// <returns>Whether the Orleans dashboard can be served: its grains must run on the silos, which is only known
-    /// for the embedded silo.</returns>
+    /// <returns>Whether the Orleans dashboard can be served: its grains must run on the silos, which this dashboard knows
+    /// of its own embedded silo and is told of a cluster's by <c>Cluster:OrleansDashboard</c>.</returns>
     public static bool Configure(WebApplicationBuilder builder, DashboardSettings settings)
     {
-        if (ClusterSettings.From(builder.Configuration).Mode == ClusterMode.Redis)
+        var cluster = ClusterSettings.From(builder.Configuration);
+        if (cluster.Mode == ClusterMode.Redis)
         {
-            builder.UseOrleansClient(client => client.UseEcosystemCluster(builder.Configuration));
-            return false;
+            builder.UseOrleansClient(client => AddOrleansDashboard(client.UseEcosystemCluster(builder.Configuration), client));
+            return cluster.OrleansDashboard;
         }
 
         if (settings.GatewayPorts.Length == 0)
         {
-            // The dashboard's live log page streams the silo's logs to anyone who can open a read-only page: off.
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(FreePort(), FreePort())
                 .AddEcosystemSimulation()
-                .AddDashboard(options => options.HideTrace = true));
+                .AddDashboard(HideTrace));
             return true;
         }
 
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(settings.GatewayPorts, settings.ServiceId, settings.ClusterId));
-        return false;
+        builder.UseOrleansClient(client => AddOrleansDashboard(cluster,
+            client.UseLocalhostClustering(settings.GatewayPorts, settings.ServiceId, settings.ClusterId)));
+        return cluster.OrleansDashboard;
     }
+
+    private static void AddOrleansDashboard(ClusterSettings cluster, IClientBuilder client)
+    {
+        if (cluster.OrleansDashboard)
+        {
+            client.AddDashboard(HideTrace);
+        }
+    }
+
+    /// <summary>The dashboard's live log page would stream logs to anyone who can open a read-only page: off.</summary>
+    private static void HideTrace(DashboardOptions options) => options.HideTrace = true;
 
     private static int FreePort()
     {

@@ -12,7 +12,7 @@ var blobDirectory = new Option<string?>("--blob-dir") { Description = "Folder fo
 var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://localhost:PORT/metrics (default: Telemetry:MetricsPort; none)." };
 var root = new RootCommand("Ecosystem silo host: runs one Orleans silo with the simulation's grains. " +
                            "Settings come from appsettings.json, environment variables (Cluster__Mode, Cluster__RedisConnectionString, " +
-                           "Cluster__ClusterId, Cluster__ServiceId, Cluster__SiloPort, Cluster__GatewayPort, Cluster__AdvertisedHost, " +
+                           "Cluster__ClusterId, Cluster__ServiceId, Cluster__SiloPort, Cluster__GatewayPort, Cluster__AdvertisedHost, Cluster__OrleansDashboard, " +
                            "Storage__BlobDirectory, Telemetry__*) and these options.")
 {
     mode, redis, siloPort, gatewayPort, primary, blobDirectory, metricsPort,

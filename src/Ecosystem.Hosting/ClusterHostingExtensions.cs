@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using StackExchange.Redis;
 
@@ -69,6 +70,12 @@ public static class ClusterHostingExtensions
                 options.NumMissedProbesLimit = missed;
             }
         });
+        if (settings.OrleansDashboard)
+        {
+            // The live log page would stream the silo's logs to anyone who can open a read-only page: off.
+            silo.AddDashboard(options => options.HideTrace = true);
+        }
+
         silo.AddEcosystemSimulation();
         return settings;
     }

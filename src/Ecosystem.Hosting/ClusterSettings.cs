@@ -47,6 +47,10 @@ public sealed class ClusterSettings
     /// <summary>Missed probes after which a silo votes another dead; null keeps Orleans' default.</summary>
     public int? MissedProbesLimit { get; set; }
 
+    /// <summary>Silos carry the Orleans dashboard's grains and a client dashboard serves its pages (cluster internals);
+    /// off by default because its profiler times every grain call. Silos and the dashboard must agree.</summary>
+    public bool OrleansDashboard { get; set; }
+
     /// <summary>Reads the section of <paramref name="configuration"/>, then applies <paramref name="configure"/>.</summary>
     /// <exception cref="ArgumentException">The settings are not usable; the message names the setting.</exception>
     public static ClusterSettings From(IConfiguration configuration, Action<ClusterSettings>? configure = null)

@@ -49,6 +49,8 @@ public class DockerComposeTests
             Assert.Equal("redis", environment["Cluster__Mode"]);
             Assert.Equal($"redis:{Port(stack, "redis", 6379)}", environment["Cluster__RedisConnectionString"]);
             Assert.Equal($"http://otel-collector:{grpc.Split(':')[^1]}", environment["Telemetry__OtlpEndpoint"]);
+            // The dashboard can serve the Orleans dashboard only if every silo carries its grains.
+            Assert.Equal("true", environment["Cluster__OrleansDashboard"]);
 
             var blobs = environment["Storage__BlobDirectory"];
             var mount = Assert.Single(stack.Volumes(service), v => v.Target == blobs);

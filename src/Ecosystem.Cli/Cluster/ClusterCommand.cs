@@ -15,7 +15,7 @@ public static class ClusterCommand
             DefaultValueFactory = _ => LocalClusterLayout.DefaultFolder,
         };
         var silos = new Option<int>("--silos") { Description = "Silo processes of a new cluster (default 3).", DefaultValueFactory = _ => 3 };
-        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not start the dashboard." };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not start the dashboard. A new cluster started without it also leaves the Orleans dashboard's grains (and their per-call profiler) off its silos." };
         var dashboardPath = new Option<string?>("--dashboard") { Description = "The dashboard's build (its ecosystem-dashboard.dll or folder), if not found under dashboard/Ecosystem.Dashboard/bin." };
         var grace = new Option<int>("--grace") { Description = "Seconds each process has to stop after SIGTERM before it is killed (default 15).", DefaultValueFactory = _ => 15 };
         var purge = new Option<bool>("--purge") { Description = "Also delete the cluster's folder: Redis data, blobs and logs (unfinished runs can then no longer be resumed from the cluster)." };

@@ -27,7 +27,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
     public async Task<bool> UpAsync(int silos, bool dashboard, string? dashboardPath, CancellationToken cancellationToken)
     {
         layout.Create();
-        var state = LocalClusterState.Load(layout.Root) ?? NewState(silos);
+        var state = LocalClusterState.Load(layout.Root) ?? NewState(silos, dashboard);
         if (state.Silos.Count != silos)
         {
             output.WriteLine($"The cluster in {layout.Root} has {state.Silos.Count} silos; it keeps them (down --purge starts afresh).");
@@ -96,6 +96,9 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
         {
             var link = await DashboardLinkAsync(dashboardProcess, cancellationToken);
             output.WriteLine($"Dashboard: {link ?? $"http://127.0.0.1:{dashboardProcess.Port}/ (not answering yet; see {dashboardProcess.Log})"} (pid {dashboardProcess.Pid})");
+            output.WriteLine(state.OrleansDashboard
+                ? string.Create(CultureInfo.InvariantCulture, $"Orleans dashboard: http://127.0.0.1:{dashboardProcess.Port}/orleans/")
+                : "Orleans dashboard: not served (this cluster's silos were started without it; down --purge and up start afresh)");
         }
 
         output.WriteLine($"Blob store: {layout.Blobs}");
@@ -181,8 +184,9 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
         return allRunning;
     }
 
-    private LocalClusterState NewState(int silos) => new()
+    private LocalClusterState NewState(int silos, bool dashboard) => new()
     {
+        OrleansDashboard = dashboard,
         ClusterId = "ecosystem",
         ServiceId = "ecosystem",
         Redis = new LocalProcess("redis", LocalProcesses.FreePort(), null, Path.Combine(layout.Logs, "redis.log")),
@@ -220,6 +224,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
         ["Cluster__RedisConnectionString"] = state.RedisConnectionString,
         ["Cluster__ClusterId"] = state.ClusterId,
         ["Cluster__ServiceId"] = state.ServiceId,
+        ["Cluster__OrleansDashboard"] = state.OrleansDashboard ? "true" : "false",
     };
 
     private static IEnumerable<string> DashboardArguments(LocalProcess dashboard) =>

@@ -26,6 +26,10 @@ public sealed record LocalClusterState
     /// <summary>The dashboard, when it was built and started.</summary>
     public LocalProcess? Dashboard { get; init; }
 
+    /// <summary>Whether the silos carry the Orleans dashboard (cluster internals) for the dashboard to serve: chosen when
+    /// the cluster is created, with the dashboard, so that silos and dashboard always agree.</summary>
+    public bool OrleansDashboard { get; init; }
+
     /// <summary>The Redis connection string of the cluster.</summary>
     public string RedisConnectionString => $"127.0.0.1:{Redis.Port}";
 
