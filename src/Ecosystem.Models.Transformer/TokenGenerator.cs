@@ -88,7 +88,7 @@ internal static class TokenGenerator
                 for (var r = 0; r < rows; r++)
                 {
                     var row = probabilities.AsSpan(r * vocabulary, vocabulary);
-                    var index = Draw(row, generators[r]);
+                    var index = CategoricalSampler.Draw(row, generators[r]);
                     chosen[r] = order is null ? index : order[r * vocabulary + index];
                     outputs[r][t] = (int)chosen[r];
                     if (green is not null)
@@ -189,33 +189,4 @@ internal static class TokenGenerator
     }
 
     private static void Forbid(Tensor logits) => logits.narrow(1, 0, 2).fill_(float.NegativeInfinity);
-
-    private static int Draw(ReadOnlySpan<float> weights, Random random)
-    {
-        double total = 0;
-        foreach (var w in weights)
-        {
-            total += w;
-        }
-
-        var u = random.NextDouble() * total;
-        double cumulative = 0;
-        var last = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (weights[i] <= 0)
-            {
-                continue;
-            }
-
-            cumulative += weights[i];
-            last = i;
-            if (u < cumulative)
-            {
-                return i;
-            }
-        }
-
-        return last;
-    }
 }

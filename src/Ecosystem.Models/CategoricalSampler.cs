@@ -1,27 +1,35 @@
+using System.Numerics;
+
 namespace Ecosystem.Models;
 
 /// <summary>Draws an index with probability proportional to its (non-negative) weight by inverting the cumulative sum.</summary>
-internal static class CategoricalSampler
+/// <remarks>Weights are summed in double precision whatever their type, so single-precision weights (a network's
+/// probabilities) draw the same index as their double-precision copies would.</remarks>
+public static class CategoricalSampler
 {
-    public static int Draw(IReadOnlyList<double> weights, Random random)
+    /// <summary>An index drawn in proportion to <paramref name="weights"/>; zero weights are never drawn.</summary>
+    public static int Draw<T>(ReadOnlySpan<T> weights, Random random)
+        where T : INumberBase<T>
     {
+        ArgumentNullException.ThrowIfNull(random);
         double total = 0;
-        for (var i = 0; i < weights.Count; i++)
+        foreach (var weight in weights)
         {
-            total += weights[i];
+            total += double.CreateTruncating(weight);
         }
 
         var u = random.NextDouble() * total;
         double cumulative = 0;
         var last = -1;
-        for (var i = 0; i < weights.Count; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            if (weights[i] <= 0)
+            var weight = double.CreateTruncating(weights[i]);
+            if (weight <= 0)
             {
                 continue;
             }
 
-            cumulative += weights[i];
+            cumulative += weight;
             last = i;
             if (u < cumulative)
             {
