@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
@@ -11,7 +10,7 @@ namespace Ecosystem.Simulation.Tests;
 /// trains. Configurations are tiny; the full protocol lives in scenarios/nature-protocol.json.</summary>
 public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IClassFixture<SingleSiloCluster>
 {
-    private const string Protocol = """
+    internal const string Protocol = """
         {
           "name": "tiny-nature-protocol", "seed": 3, "ticks": 3,
           "data": { "kind": "text", "text": { "documentTokens": 32, "maxDocuments": 200 } },
@@ -66,66 +65,9 @@ public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IC
         Assert.Equal(before, after);
     }
 
-    [Fact]
-    public async Task Grains_answer_promptly_while_a_model_trains_and_the_clock_shows_its_progress()
-    {
-        var (warmUp, generation, documents) = StartTraining("warm-up", epochs: 1);
-        await warmUp;
-        // Training must outlast many pings on any machine, so its length follows this machine's speed: one timed
-        // epoch (after the warm-up paid for JIT and native loading) sets how many make about three seconds.
-        var timer = Stopwatch.StartNew();
-        await StartTraining("timed-epoch", epochs: 1).Training;
-        var epochs = (int)Math.Clamp(Math.Ceiling(3000 / Math.Max(1, timer.Elapsed.TotalMilliseconds)), 12, 1000);
-        var (training, _, _, runId) = StartTrainingOfRun("responsive", epochs);
-
-        var shard = fixture.Handle.Cluster.GrainFactory.GetGrain<ICorpusShardGrain>("ping/shard");
-        var clock = fixture.Handle.Cluster.GrainFactory.GetGrain<IScenarioClockGrain>(runId);
-        var latencies = new List<double>();
-        var reports = new List<TrainingActivity>();
-        while (!training.IsCompleted)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await shard.GetTickAsync(0);
-            var status = await clock.GetStatusAsync();
-            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
-            reports.AddRange(status.Training);
-            await Task.Delay(50);
-        }
-
-        await training;
-        Assert.True(latencies.Count >= 5, $"training finished after only {latencies.Count} pings of {epochs} epochs");
-        // A turn on a free grain is sub-millisecond; a second means the scheduler was blocked by training.
-        Assert.True(latencies.Max() < 1000, $"slowest answer while training: {latencies.Max():F0} ms");
-        Assert.NotEmpty(reports);
-        Assert.All(reports, r =>
-        {
-            Assert.Equal("opt", r.Vendor);
-            Assert.Equal(epochs, r.Epochs);
-            Assert.InRange(r.Epoch, 1, epochs);
-            Assert.InRange(r.Step, 1, r.Steps);
-            Assert.True(r.Loss > 0 && double.IsFinite(r.Loss));
-            Assert.True(r.TokensPerSecond > 0);
-        });
-        Assert.NotEmpty(await generation.PerplexitiesAsync(documents));
-    }
-
-    /// <summary>Starts training generation 0 of a fresh one-vendor run by calling its grain directly, on random token
-    /// documents.</summary>
     private (Task Training, IModelGenerationGrain Generation, IReadOnlyList<DocumentContent> Probe) StartTraining(string name, int epochs)
     {
-        var (training, generation, probe, _) = StartTrainingOfRun(name, epochs);
-        return (training, generation, probe);
-    }
-
-    private (Task Training, IModelGenerationGrain Generation, IReadOnlyList<DocumentContent> Probe, string RunId) StartTrainingOfRun(string name, int epochs)
-    {
-        var scenario = Protocol.Replace("\"epochs\": 2", $"\"epochs\": {epochs}", StringComparison.Ordinal);
-        var spec = new RunSpec($"{name}-{Guid.NewGuid():N}", scenario);
-        var random = new Random(5);
-        var documents = Enumerable.Range(0, 300).Select(_ => DocumentContent.FromTokens(Enumerable.Range(0, 32).Select(_ => random.Next(300)).ToArray())).ToList();
-        var trainingSet = documents.Select((d, i) => new Document(
-            $"d{i:D5}", 0, TickPhase.HumansPublish, new Provenance(AuthorKind.Human, "a", "", -1, "news", false, $"d{i}"), d)).ToList();
-        var grain = fixture.Handle.Cluster.GrainFactory.GetGrain<IModelGenerationGrain>(new WorldAddress(spec.RunId, 0).Generation("opt", 0));
-        return (grain.TrainAsync(new GenerationSetup(spec, 0, 0, 0, 0), trainingSet), grain, documents.Take(20).ToList(), spec.RunId);
+        var run = DirectTraining.Prepare(fixture.Handle, Protocol, name, epochs);
+        return (run.StartAsync(), run.Generation, run.Probe);
     }
 }
