@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using TorchSharp;
 
 namespace Ecosystem.Models.Transformer;
@@ -22,11 +23,11 @@ public static class TorchDevices
     }
 
     /// <summary>The device for <paramref name="kind"/>, and a warning when a GPU was asked for but none is visible.</summary>
-    public static (torch.Device Device, string? Warning) Resolve(TorchDeviceKind kind) => kind switch
+    public static (torch.Device Device, string? Warning) Resolve(DeviceKind kind) => kind switch
     {
-        TorchDeviceKind.Cpu => (torch.CPU, null),
-        TorchDeviceKind.Cuda when CudaAvailable => (torch.CUDA, null),
-        TorchDeviceKind.Cuda => (torch.CPU, "A CUDA device was requested but TorchSharp sees none in this process; the model runs on the CPU."),
+        DeviceKind.Cpu => (torch.CPU, null),
+        DeviceKind.Cuda when CudaAvailable => (torch.CUDA, null),
+        DeviceKind.Cuda => (torch.CPU, "A CUDA device was requested but TorchSharp sees none in this process; the model runs on the CPU."),
         _ => (CudaAvailable ? torch.CUDA : torch.CPU, null),
     };
 }

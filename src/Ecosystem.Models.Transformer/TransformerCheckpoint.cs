@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TorchSharp;
@@ -54,7 +55,7 @@ public static class TransformerCheckpoint
     }
 
     /// <summary>Loads a checkpoint onto the device <paramref name="device"/> resolves to here.</summary>
-    public static TransformerModel Load(string directory, TorchDeviceKind device = TorchDeviceKind.Auto)
+    public static TransformerModel Load(string directory, DeviceKind device = DeviceKind.Auto)
     {
         var manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(Path.Combine(directory, ManifestFile)), Json)
             ?? throw new InvalidDataException($"The checkpoint manifest in '{directory}' is empty.");

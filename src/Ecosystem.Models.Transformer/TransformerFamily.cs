@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using Ecosystem.Abstractions.Corpus;
 using TorchSharp;
 

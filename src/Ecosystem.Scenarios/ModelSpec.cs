@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 namespace Ecosystem.Scenarios;
 
 /// <summary>Which model family a vendor trains, with the family's settings.</summary>
@@ -22,5 +23,5 @@ public sealed record ModelSpec
     public int MaxIterations { get; init; } = 200;
 
     /// <summary>Architecture and optimisation (transformer).</summary>
-    public TransformerSpec Transformer { get; init; } = new();
+    public TransformerSettings Transformer { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using Ecosystem.Abstractions.Corpus;
 
 namespace Ecosystem.Models.Transformer.Tests;
@@ -19,7 +20,7 @@ internal static class TinyTransformer
         BatchSize = 16,
         LearningRate = 1e-2,
         FineTuneLearningRate = 1e-3,
-        Device = TorchDeviceKind.Cpu,
+        Device = DeviceKind.Cpu,
     };
 
     /// <summary>Documents that count upwards from a random start through tokens 10..19 and wrap around: every token

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using TorchSharp;
 
 namespace Ecosystem.Models.Transformer.Tests;
@@ -17,11 +18,11 @@ public sealed class TorchSharpNativeTests
     [Fact]
     public void The_cpu_device_resolves_and_a_cuda_request_without_a_gpu_falls_back_with_a_warning()
     {
-        var (cpu, none) = TorchDevices.Resolve(TorchDeviceKind.Cpu);
+        var (cpu, none) = TorchDevices.Resolve(DeviceKind.Cpu);
         Assert.Equal(DeviceType.CPU, cpu.type);
         Assert.Null(none);
 
-        var (device, warning) = TorchDevices.Resolve(TorchDeviceKind.Cuda);
+        var (device, warning) = TorchDevices.Resolve(DeviceKind.Cuda);
         if (TorchDevices.CudaAvailable)
         {
             Assert.Equal(DeviceType.CUDA, device.type);

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using Ecosystem.Abstractions.Corpus;
 using TorchSharp;
 
@@ -78,7 +79,7 @@ public sealed class TransformerModelTests
         {
             TransformerCheckpoint.Save(model, directory);
             Assert.True(TransformerCheckpoint.Exists(directory));
-            using var loaded = TransformerCheckpoint.Load(directory, TorchDeviceKind.Cpu);
+            using var loaded = TransformerCheckpoint.Load(directory, DeviceKind.Cpu);
 
             var probe = TinyTransformer.CountingDocuments(5, 12, seed: 11);
             Assert.Equal(model.ScoreMany(probe), loaded.ScoreMany(probe));

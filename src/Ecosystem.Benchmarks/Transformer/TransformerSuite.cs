@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Benchmarks.Peers;
@@ -25,7 +26,7 @@ public sealed class TransformerSuite : IBenchmarkSuite
     public async Task<SuiteOutcome> RunAsync(BenchmarkSettings benchmark, BenchmarkLog log, CancellationToken cancellationToken)
     {
         var quick = benchmark.Quick;
-        var settings = new TransformerSettings { Layers = 2, Heads = 4, Width = 128, Context = 64, BatchSize = 32, Epochs = 1, Dropout = 0.1, Device = TorchDeviceKind.Cpu };
+        var settings = new TransformerSettings { Layers = 2, Heads = 4, Width = 128, Context = 64, BatchSize = 32, Epochs = 1, Dropout = 0.1, Device = DeviceKind.Cpu };
         var steps = quick ? 4 : 20;
         var prompts = quick ? 8 : 64;
         var scored = quick ? 64 : 256;

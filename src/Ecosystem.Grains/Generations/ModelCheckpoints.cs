@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,7 +41,7 @@ public sealed class ModelCheckpoints(IOptions<CheckpointOptions> options)
     }
 
     /// <summary>The saved setup and model of a generation, or null when it has no complete checkpoint.</summary>
-    public (GenerationSetup Setup, IGenerativeModel Model)? TryLoad(string generationKey, TorchDeviceKind device)
+    public (GenerationSetup Setup, IGenerativeModel Model)? TryLoad(string generationKey, DeviceKind device)
     {
         var folder = FolderOf(generationKey);
         var setupPath = Path.Combine(folder, SetupFile);

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
@@ -37,7 +38,7 @@ public sealed class ModelGenerationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        var restored = await Task.Run(() => checkpoints.TryLoad(key, TorchDeviceKind.Auto), cancellationToken);
+        var restored = await Task.Run(() => checkpoints.TryLoad(key, DeviceKind.Auto), cancellationToken);
         if (restored is { } checkpoint)
         {
             _setup = checkpoint.Setup;
@@ -227,7 +228,7 @@ public sealed class ModelGenerationGrain(
     {
         var vendor = _context!.Scenario.Vendors[setup.VendorIndex].Name;
         var key = new WorldAddress(setup.Run.RunId, setup.Replicate).Generation(vendor, 0);
-        var device = ModelFamilies.Settings(_context.Scenario.Vendors[setup.VendorIndex].Model.Transformer).Device;
+        var device = _context.Scenario.Vendors[setup.VendorIndex].Model.Transformer.Device;
         var restored = await Task.Run(() => checkpoints.TryLoad(key, device));
         return restored?.Model ?? throw new InvalidOperationException(
             $"Generation {setup.Generation} of '{vendor}' starts from generation 0's weights, but generation 0 has no checkpoint.");

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Models;
 using Ecosystem.Corpus;
 using Ecosystem.Models;
 using Ecosystem.Models.Transformer;
@@ -13,31 +14,7 @@ internal static class ModelFamilies
         ModelFamilyKind.Categorical => new CategoricalFamily(data.Categorical.Probabilities.Count),
         ModelFamilyKind.Gaussian => new GaussianFamily(model.Variance == VarianceEstimatorKind.Mle ? VarianceEstimator.MaximumLikelihood : VarianceEstimator.Unbiased),
         ModelFamilyKind.Gmm => new GaussianMixtureFamily(model.Components, model.MaxIterations, 1e-6),
-        ModelFamilyKind.Transformer => new TransformerFamily(Settings(model.Transformer), TextTokenizer.Shared.VocabularySize, progress, warn),
+        ModelFamilyKind.Transformer => new TransformerFamily(model.Transformer, TextTokenizer.Shared.VocabularySize, progress, warn),
         _ => new NGramFamily(model.Order, model.Discount, TextTokenizer.Shared.VocabularySize),
-    };
-
-    public static TransformerSettings Settings(TransformerSpec spec) => new()
-    {
-        Layers = spec.Layers,
-        Heads = spec.Heads,
-        Width = spec.Width,
-        Context = spec.Context,
-        Dropout = spec.Dropout,
-        Epochs = spec.Epochs,
-        FineTuneEpochs = spec.FineTuneEpochs,
-        BatchSize = spec.BatchSize,
-        LearningRate = spec.LearningRate,
-        FineTuneLearningRate = spec.FineTuneLearningRate,
-        WarmupFraction = spec.WarmupFraction,
-        WeightDecay = spec.WeightDecay,
-        GradientClip = spec.GradientClip,
-        Device = spec.Device switch
-        {
-            DeviceKind.Cpu => TorchDeviceKind.Cpu,
-            DeviceKind.Cuda => TorchDeviceKind.Cuda,
-            _ => TorchDeviceKind.Auto,
-        },
-        CompactVocabulary = spec.CompactVocabulary,
     };
 }

@@ -1,9 +1,9 @@
-namespace Ecosystem.Scenarios;
+namespace Ecosystem.Abstractions.Models;
 
 /// <summary>Where a vendor's model runs.</summary>
 public enum DeviceKind
 {
-    /// <summary>A GPU when the silo has one, otherwise the CPU.</summary>
+    /// <summary>A GPU when the silo has one (CUDA visible to TorchSharp), otherwise the CPU.</summary>
     Auto,
 
     /// <summary>The CPU.</summary>

@@ -1,6 +1,7 @@
-namespace Ecosystem.Models.Transformer;
+namespace Ecosystem.Abstractions.Models;
 
-/// <summary>Architecture and optimisation settings of the GPT-style decoder.</summary>
+/// <summary>Architecture, optimisation and device of the GPT-style decoder: a transformer vendor's <c>model.transformer</c>
+/// in a scenario, and what the model library trains with.</summary>
 /// <remarks>Defaults are a tiny model that trains on 2 CPU cores in minutes; Shumailov et al.'s OPT-125m is about
 /// 1,000 times larger.</remarks>
 public sealed record TransformerSettings
@@ -46,7 +47,7 @@ public sealed record TransformerSettings
     public double GradientClip { get; init; } = 1.0;
 
     /// <summary>Where to run: auto (CUDA when TorchSharp sees it), cpu or cuda.</summary>
-    public TorchDeviceKind Device { get; init; } = TorchDeviceKind.Auto;
+    public DeviceKind Device { get; init; } = DeviceKind.Auto;
 
     /// <summary>Compact the GPT-2 vocabulary to the tokens of the first training set (plus begin and unknown
     /// symbols) instead of keeping all 50,257 rows in the embedding.</summary>
