@@ -34,8 +34,8 @@ public static class DashboardApp
 
         builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
-        builder.AddEcosystemTelemetry("ecosystem-dashboard", telemetry);
-        var orleansDashboard = DashboardCluster.Configure(builder, settings);
+        var traces = builder.AddEcosystemTelemetry("ecosystem-dashboard", telemetry).CollectsTraces;
+        var orleansDashboard = DashboardCluster.Configure(builder, settings, traces);
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new ControlToken(settings.Token));

@@ -12,10 +12,11 @@ namespace Ecosystem.Dashboard;
 /// <remarks>Every cluster choice of the dashboard lives here.</remarks>
 public static class DashboardCluster
 {
-    /// <summary>Adds the silo or the client to <paramref name="builder"/>.</summary>
+    /// <summary>Adds the silo or the client to <paramref name="builder"/>; an embedded silo carries trace context through
+    /// grain calls when <paramref name="propagateTraces"/> (spans are collected).</summary>
     /// <returns>Whether the Orleans dashboard can be served: its grains must run on the silos, which this dashboard knows
     /// of its own embedded silo and is told of a cluster's by <c>Cluster:OrleansDashboard</c>.</returns>
-    public static bool Configure(WebApplicationBuilder builder, DashboardSettings settings)
+    public static bool Configure(WebApplicationBuilder builder, DashboardSettings settings, bool propagateTraces)
     {
         var cluster = ClusterSettings.From(builder.Configuration);
         if (cluster.Mode == ClusterMode.Redis)
@@ -28,7 +29,7 @@ public static class DashboardCluster
         {
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(FreePort(), FreePort())
-                .AddEcosystemSimulation()
+                .AddEcosystemSimulation(propagateTraces: propagateTraces)
                 .AddDashboard(HideTrace));
             return true;
         }

@@ -23,7 +23,7 @@ root.SetAction(async (parse, cancellationToken) =>
     ClusterSettings? settings = null;
     try
     {
-        builder.AddEcosystemTelemetry("ecosystem-silo", telemetry => telemetry.MetricsPort = parse.GetValue(metricsPort) ?? telemetry.MetricsPort);
+        var telemetry = builder.AddEcosystemTelemetry("ecosystem-silo", t => t.MetricsPort = parse.GetValue(metricsPort) ?? t.MetricsPort);
         builder.UseOrleans(silo => settings = silo.UseEcosystemCluster(
             builder.Configuration,
             s =>
@@ -34,7 +34,8 @@ root.SetAction(async (parse, cancellationToken) =>
                 s.GatewayPort = parse.GetValue(gatewayPort) ?? s.GatewayPort;
                 s.PrimarySiloPort = parse.GetValue(primary) ?? s.PrimarySiloPort;
             },
-            s => s.BlobDirectory = parse.GetValue(blobDirectory) ?? s.BlobDirectory));
+            s => s.BlobDirectory = parse.GetValue(blobDirectory) ?? s.BlobDirectory,
+            telemetry.CollectsTraces));
     }
     catch (ArgumentException e)
     {

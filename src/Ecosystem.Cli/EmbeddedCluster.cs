@@ -29,14 +29,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddEcosystemTelemetry("ecosystem", telemetry);
+        var traces = builder.AddEcosystemTelemetry("ecosystem", telemetry).CollectsTraces;
         builder.UseOrleans(silo => silo.UseEcosystemCluster(builder.Configuration, cluster =>
         {
             cluster.Mode = ClusterMode.Embedded;
             cluster.SiloPort = FreePort();
             cluster.GatewayPort = FreePort();
             cluster.PrimarySiloPort = null;
-        }));
+        }, propagateTraces: traces));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new EmbeddedCluster(host);

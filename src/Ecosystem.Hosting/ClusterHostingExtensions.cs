@@ -21,10 +21,11 @@ public static class ClusterHostingExtensions
     /// <param name="configuration">The host's configuration ("Cluster" and "Storage" sections).</param>
     /// <param name="configure">Overrides applied after the configuration (command-line options).</param>
     /// <param name="storage">Overrides of the storage settings.</param>
+    /// <param name="propagateTraces">Carry trace context through grain calls (when spans are collected).</param>
     /// <returns>The settings in force.</returns>
     /// <exception cref="ArgumentException">The settings are not usable.</exception>
     public static ClusterSettings UseEcosystemCluster(this ISiloBuilder silo, IConfiguration configuration,
-        Action<ClusterSettings>? configure = null, Action<StorageSettings>? storage = null)
+        Action<ClusterSettings>? configure = null, Action<StorageSettings>? storage = null, bool propagateTraces = false)
     {
         var settings = ClusterSettings.From(configuration, configure);
         var blobDirectory = StorageSettings.From(configuration, storage).BlobDirectoryFor(settings);
@@ -76,7 +77,7 @@ public static class ClusterHostingExtensions
             silo.AddDashboard(options => options.HideTrace = true);
         }
 
-        silo.AddEcosystemSimulation();
+        silo.AddEcosystemSimulation(propagateTraces: propagateTraces);
         return settings;
     }
 

@@ -60,6 +60,7 @@ public static class TelemetryHostingExtensions
 
         if (otlp)
         {
+            settings.CollectsTraces = true;
             // Spans and logs have no other destination, so they are collected only when OTLP is on.
             telemetry.WithTracing(tracing => tracing
                 .AddSource(TelemetryNames.ActivitySource)

@@ -20,4 +20,9 @@ public sealed class TelemetrySettings
 
     /// <summary>OTLP protocol for <see cref="OtlpEndpoint"/>: <c>grpc</c> (the default) or <c>http/protobuf</c>.</summary>
     public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>Whether spans are collected: turned on by <see cref="TelemetryHostingExtensions.AddEcosystemTelemetry"/>
+    /// when OTLP is on, or set for a listener of the host's own. A silo carries trace context through grain calls only
+    /// then, because Orleans' propagation filters cost every call.</summary>
+    public bool CollectsTraces { get; set; }
 }

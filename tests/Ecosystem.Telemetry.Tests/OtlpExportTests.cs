@@ -25,7 +25,8 @@ public class OtlpExportTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
         });
         var settings = builder.AddEcosystemTelemetry("ecosystem-test");
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()).AddEcosystemSimulation());
+        Assert.True(settings.CollectsTraces);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()).AddEcosystemSimulation(propagateTraces: settings.CollectsTraces));
         using var host = builder.Build();
         await host.StartAsync();
         using var folder = new TempDirectory();
@@ -64,6 +65,7 @@ public class OtlpExportTests
         var settings = builder.AddEcosystemTelemetry("ecosystem-test");
 
         Assert.Null(settings.MetricsPort);
+        Assert.False(settings.CollectsTraces);
         Assert.Equal(before, builder.Services.Count);
     }
 

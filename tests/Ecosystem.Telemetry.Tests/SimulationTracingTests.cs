@@ -36,7 +36,8 @@ public class SimulationTracingTests
         using var folder = new TempDirectory();
 
         RunResult result;
-        await using (var cluster = await EmbeddedCluster.StartAsync())
+        // The spans are collected by this process's own listener, not by OTLP: say so, so that grain calls carry them.
+        await using (var cluster = await EmbeddedCluster.StartAsync(t => t.CollectsTraces = true))
         {
             result = await new ScenarioRunner(cluster.Client).RunAsync(scenario, Path.Combine(folder.Path, "run"));
         }
