@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
 
 namespace Ecosystem.Models;
 
@@ -49,12 +50,12 @@ public sealed class CategoricalModel(double[] probabilities) : IGenerativeModel
         var statistics = new List<ModelStatistic>();
         for (var i = 0; i < probabilities.Length; i++)
         {
-            statistics.Add(new ModelStatistic("probability", i.ToString(CultureInfo.InvariantCulture), probabilities[i]));
+            statistics.Add(new ModelStatistic(MetricNames.Probability, i.ToString(CultureInfo.InvariantCulture), probabilities[i]));
         }
 
-        statistics.Add(new ModelStatistic("support_size", "", probabilities.Count(p => p > 0)));
-        statistics.Add(new ModelStatistic("absorbed_state", "", AbsorbedState));
-        statistics.Add(new ModelStatistic("entropy_bits", "", -probabilities.Where(p => p > 0).Sum(p => p * Math.Log2(p))));
+        statistics.Add(new ModelStatistic(MetricNames.SupportSize, "", probabilities.Count(p => p > 0)));
+        statistics.Add(new ModelStatistic(MetricNames.AbsorbedState, "", AbsorbedState));
+        statistics.Add(new ModelStatistic(MetricNames.EntropyBits, "", -probabilities.Where(p => p > 0).Sum(p => p * Math.Log2(p))));
         return statistics;
     }
 
@@ -86,9 +87,9 @@ public sealed class CategoricalModel(double[] probabilities) : IGenerativeModel
 
         return
         [
-            new ModelStatistic("kl_to_original", "", klTo),
-            new ModelStatistic("kl_from_original", "", klFrom),
-            new ModelStatistic("total_variation", "", variation / 2),
+            new ModelStatistic(MetricNames.KlToOriginal, "", klTo),
+            new ModelStatistic(MetricNames.KlFromOriginal, "", klFrom),
+            new ModelStatistic(MetricNames.TotalVariation, "", variation / 2),
         ];
     }
 

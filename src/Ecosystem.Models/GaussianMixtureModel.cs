@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
 using MathNet.Numerics.Distributions;
 
 namespace Ecosystem.Models;
@@ -44,16 +45,16 @@ public sealed class GaussianMixtureModel(MixtureComponents mixture, double logLi
     {
         var statistics = new List<ModelStatistic>
         {
-            new("mean", "", mixture.Mean),
-            new("variance", "", mixture.Variance),
-            new("log_likelihood", "", logLikelihood),
+            new(MetricNames.Mean, "", mixture.Mean),
+            new(MetricNames.Variance, "", mixture.Variance),
+            new(MetricNames.LogLikelihood, "", logLikelihood),
         };
         for (var k = 0; k < mixture.Weights.Length; k++)
         {
             var label = k.ToString(CultureInfo.InvariantCulture);
-            statistics.Add(new("weight", label, mixture.Weights[k]));
-            statistics.Add(new("mean", label, mixture.Means[k]));
-            statistics.Add(new("variance", label, mixture.Variances[k]));
+            statistics.Add(new(MetricNames.Weight, label, mixture.Weights[k]));
+            statistics.Add(new(MetricNames.Mean, label, mixture.Means[k]));
+            statistics.Add(new(MetricNames.Variance, label, mixture.Variances[k]));
         }
 
         return statistics;

@@ -1,4 +1,5 @@
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
 using MathNet.Numerics.Distributions;
 
 namespace Ecosystem.Models;
@@ -44,9 +45,9 @@ public sealed class GaussianModel(double mean, double variance) : IGenerativeMod
     /// <inheritdoc />
     public IReadOnlyList<ModelStatistic> Describe() =>
     [
-        new("mean", "", mean),
-        new("variance", "", variance),
-        new("stddev", "", Math.Sqrt(variance)),
+        new(MetricNames.Mean, "", mean),
+        new(MetricNames.Variance, "", variance),
+        new(MetricNames.StdDev, "", Math.Sqrt(variance)),
     ];
 
     /// <inheritdoc />
@@ -63,10 +64,10 @@ public sealed class GaussianModel(double mean, double variance) : IGenerativeMod
                 var kl = Math.Log(s0 / s) + (variance + (mean - m0) * (mean - m0)) / (2 * s0 * s0) - 0.5;
                 return
                 [
-                    new("mean_error", "", mean - m0),
-                    new("variance_ratio", "", variance / (s0 * s0)),
-                    new("wasserstein_2", "", w2),
-                    new("kl_to_original", "", kl),
+                    new(MetricNames.MeanError, "", mean - m0),
+                    new(MetricNames.VarianceRatio, "", variance / (s0 * s0)),
+                    new(MetricNames.Wasserstein2, "", w2),
+                    new(MetricNames.KlToOriginal, "", kl),
                 ];
             }
 

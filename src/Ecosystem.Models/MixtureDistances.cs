@@ -1,3 +1,5 @@
+using Ecosystem.Abstractions.Metrics;
+
 namespace Ecosystem.Models;
 
 /// <summary>Distances between one-dimensional mixtures computed numerically: Wasserstein-2 from the quantile functions,
@@ -36,10 +38,10 @@ internal static class MixtureDistances
 
         return
         [
-            new("mean_error", "", fitted.Mean - truth.Mean),
-            new("variance_ratio", "", fitted.Variance / truth.Variance),
-            new("wasserstein_2", "", Math.Sqrt(w2Squared)),
-            new("kl_to_original", "", Math.Max(0, kl)),
+            new(MetricNames.MeanError, "", fitted.Mean - truth.Mean),
+            new(MetricNames.VarianceRatio, "", fitted.Variance / truth.Variance),
+            new(MetricNames.Wasserstein2, "", Math.Sqrt(w2Squared)),
+            new(MetricNames.KlToOriginal, "", Math.Max(0, kl)),
         ];
     }
 }

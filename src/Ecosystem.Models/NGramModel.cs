@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Watermarking;
 
 namespace Ecosystem.Models;
@@ -168,11 +169,11 @@ public sealed class NGramModel : IGenerativeModel
         var statistics = new List<ModelStatistic>();
         for (var n = 1; n <= _order; n++)
         {
-            statistics.Add(new ModelStatistic("ngram_types", n.ToString(CultureInfo.InvariantCulture), _tables[n - 1].Types));
+            statistics.Add(new ModelStatistic(MetricNames.NGramTypes, n.ToString(CultureInfo.InvariantCulture), _tables[n - 1].Types));
         }
 
-        statistics.Add(new ModelStatistic("training_tokens", "", _trainingTokens));
-        statistics.Add(new ModelStatistic("model_vocabulary_size", "", _tables[0].Types));
+        statistics.Add(new ModelStatistic(MetricNames.TrainingTokens, "", _trainingTokens));
+        statistics.Add(new ModelStatistic(MetricNames.ModelVocabularySize, "", _tables[0].Types));
         return statistics;
     }
 
