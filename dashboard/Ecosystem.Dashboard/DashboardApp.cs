@@ -35,9 +35,11 @@ public static class DashboardApp
         builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         var traces = builder.AddEcosystemTelemetry("ecosystem-dashboard", telemetry).CollectsTraces;
-        var orleansDashboard = DashboardCluster.Configure(builder, settings, traces);
+        var orleansDashboard = new OrleansDashboardMount(
+            DashboardCluster.Configure(builder, settings, traces) ? settings.OrleansDashboardPath + "/" : null);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(orleansDashboard);
         builder.Services.AddSingleton(new ControlToken(settings.Token));
         builder.Services.AddSingleton(new RunRegistry(settings.RunsDirectory));
         builder.Services.AddSingleton(sp => new ShippedScenarios(
@@ -68,9 +70,8 @@ public static class DashboardApp
         app.UseStaticFiles();
         app.MapRunApi();
         app.MapHub<RunHub>(RunHub.Path);
-        app.MapGet("/api/info", (ControlToken token) => new DashboardInfo(
-            orleansDashboard ? settings.OrleansDashboardPath + "/" : null, ScenarioRunnerVersion, token.IsGenerated));
-        if (orleansDashboard)
+        app.MapGet("/api/info", (ControlToken token) => new DashboardInfo(orleansDashboard.Path, ScenarioRunnerVersion, token.IsGenerated));
+        if (orleansDashboard.Path is not null)
         {
             app.MapOrleansDashboard(settings.OrleansDashboardPath);
         }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Ecosystem.Grains.Hosting;
 using Ecosystem.Hosting;
-using Orleans.Dashboard;
 
 namespace Ecosystem.Dashboard;
 
@@ -21,7 +20,11 @@ public static class DashboardCluster
         var cluster = ClusterSettings.From(builder.Configuration);
         if (cluster.Mode == ClusterMode.Redis)
         {
-            builder.UseOrleansClient(client => AddOrleansDashboard(client.UseEcosystemCluster(builder.Configuration), client));
+            builder.UseOrleansClient(client =>
+            {
+                client.UseEcosystemCluster(builder.Configuration);
+                AddOrleansDashboard(cluster, client);
+            });
             return cluster.OrleansDashboard;
         }
 
@@ -30,7 +33,7 @@ public static class DashboardCluster
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(FreePort(), FreePort())
                 .AddEcosystemSimulation(propagateTraces: propagateTraces)
-                .AddDashboard(HideTrace));
+                .AddEcosystemOrleansDashboard());
             return true;
         }
 
@@ -43,12 +46,9 @@ public static class DashboardCluster
     {
         if (cluster.OrleansDashboard)
         {
-            client.AddDashboard(HideTrace);
+            client.AddEcosystemOrleansDashboard();
         }
     }
-
-    /// <summary>The dashboard's live log page would stream logs to anyone who can open a read-only page: off.</summary>
-    private static void HideTrace(DashboardOptions options) => options.HideTrace = true;
 
     private static int FreePort()
     {

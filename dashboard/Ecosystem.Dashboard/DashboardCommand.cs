@@ -78,14 +78,13 @@ public static class DashboardCommand
         var url = app.Urls.FirstOrDefault() ?? settings.Urls;
         Console.Out.WriteLine($"Ecosystem dashboard: {url}/");
         var cluster = Ecosystem.Hosting.ClusterSettings.From(app.Configuration);
-        var embedded = cluster.Mode != Ecosystem.Hosting.ClusterMode.Redis && settings.GatewayPorts.Length == 0;
         Console.Out.WriteLine(cluster.Mode == Ecosystem.Hosting.ClusterMode.Redis
             ? $"Cluster client of the silos registered in Redis at {cluster.RedisConnectionString} (cluster '{cluster.ClusterId}')"
-            : embedded
+            : settings.GatewayPorts.Length == 0
                 ? "Embedded silo"
                 : $"Cluster client of gateway port(s) {string.Join(", ", settings.GatewayPorts)}");
-        Console.Out.WriteLine(embedded || cluster.OrleansDashboard
-            ? $"Orleans dashboard: {url}{settings.OrleansDashboardPath}/"
+        Console.Out.WriteLine(app.Services.GetRequiredService<OrleansDashboardMount>().Path is { } path
+            ? $"Orleans dashboard: {url}{path}"
             : "Orleans dashboard: not served (set Cluster__OrleansDashboard=true on the silos and here)");
         Console.Out.WriteLine($"Runs folder: {registry.RunsDirectory}");
         Console.Out.WriteLine(token.IsGenerated

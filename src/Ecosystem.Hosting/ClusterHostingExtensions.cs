@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using Orleans.Serialization;
 using StackExchange.Redis;
 
@@ -73,8 +72,7 @@ public static class ClusterHostingExtensions
         });
         if (settings.OrleansDashboard)
         {
-            // The live log page would stream the silo's logs to anyone who can open a read-only page: off.
-            silo.AddDashboard(options => options.HideTrace = true);
+            silo.AddEcosystemOrleansDashboard();
         }
 
         silo.AddEcosystemSimulation(propagateTraces: propagateTraces);
