@@ -30,24 +30,30 @@ public class SiloResponsivenessTests(SingleSiloCluster fixture) : IClassFixture<
         await shard.GetTickAsync(0);
         await clock.GetStatusAsync();
 
+        using var stalls = new ProcessStallMonitor();
         var training = run.StartAsync();
-        var latencies = new List<double>();
+        var pings = new List<(double Latency, double Stall)>();
         var reports = new List<TrainingActivity>();
         while (!training.IsCompleted)
         {
-            var stopwatch = Stopwatch.StartNew();
+            var start = Stopwatch.GetTimestamp();
             await shard.GetTickAsync(0);
             var status = await clock.GetStatusAsync();
-            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+            var end = Stopwatch.GetTimestamp();
+            pings.Add((Stopwatch.GetElapsedTime(start, end).TotalMilliseconds, stalls.LongestStallWithin(start, end).TotalMilliseconds));
             reports.AddRange(status.Training);
             await Task.Delay(50);
         }
 
         await training;
-        Assert.True(latencies.Count >= 5, $"training finished after only {latencies.Count} pings of {epochs} epochs");
-        // A turn on a free grain is sub-millisecond; a second means the scheduler was blocked by training.
-        Assert.True(latencies.Max() < 1000,
-            $"slowest answer while training: {latencies.Max():F0} ms (ping {latencies.IndexOf(latencies.Max()) + 1} of {latencies.Count}; median {latencies.Order().ElementAt(latencies.Count / 2):F1} ms)");
+        Assert.True(pings.Count >= 5, $"training finished after only {pings.Count} pings of {epochs} epochs");
+        // A turn on a free grain is sub-millisecond; a second means the scheduler was blocked by training. A time the
+        // whole process stood still (a garbage collection, other processes of the test run on the same two cores)
+        // delays every thread alike and says nothing about the scheduler, so it is taken out of each answer's time.
+        var slowest = pings.MaxBy(p => p.Latency - p.Stall);
+        Assert.True(slowest.Latency - slowest.Stall < 1000,
+            $"slowest answer while training: {slowest.Latency:F0} ms, of which the process stood still {slowest.Stall:F0} ms " +
+            $"(ping {pings.IndexOf(slowest) + 1} of {pings.Count}; median {pings.Select(p => p.Latency).Order().ElementAt(pings.Count / 2):F1} ms)");
         Assert.NotEmpty(reports);
         Assert.All(reports, r =>
         {
