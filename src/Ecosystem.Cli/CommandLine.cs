@@ -14,5 +14,6 @@ public static class CommandLine
         ValidateCommand.Create(),
         SchemaCommand.Create(),
         Cluster.ClusterCommand.Create(),
+        Bases.BaseCommand.Create(),
     };
 }

@@ -72,8 +72,9 @@ public static class ForkCommand
         RunResult result;
         try
         {
-            var lines = new Progress<RunProgress>(p => Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick {p.CompletedTicks}/{p.TotalTicks}{(p.CompletedTicks <= tick ? " (shared history)" : "")}, {p.Elapsed.TotalSeconds:F1} s")));
+            // Training reports arrive many times a tick with the same text here; one line per tick is what a fork shows.
+            var lines = new ProgressLines<RunProgress>(Console.Out, p => string.Create(CultureInfo.InvariantCulture,
+                $"tick {p.CompletedTicks}/{p.TotalTicks}{(p.CompletedTicks <= tick ? " (shared history)" : "")}"), p => p.CompletedTicks);
             result = await new ScenarioRunner(cluster.Client).RunAsync(scenario, outputDirectory, lines, cancellationToken, fork);
         }
         catch (OperationCanceledException)

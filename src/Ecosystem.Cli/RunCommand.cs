@@ -219,8 +219,7 @@ public static class RunCommand
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            var lines = new Progress<RunProgress>(p => output.WriteLine(Describe(p)));
-            return await run(runner, lines);
+            return await run(runner, new ProgressLines<RunProgress>(output, Describe, p => p.CompletedTicks));
         }
 
         RunResult? result = null;
@@ -241,8 +240,7 @@ public static class RunCommand
 
     private static string Describe(RunProgress p) => p.Training.Count > 0
         ? string.Create(CultureInfo.InvariantCulture, $"tick {p.CompletedTicks + 1}/{p.TotalTicks}: training ")
-          + string.Join("; ", p.Training.Select(a => string.Create(CultureInfo.InvariantCulture,
-              $"{a.Vendor} g{a.Generation} epoch {a.Epoch}/{a.Epochs} step {a.Step}/{a.Steps} loss {a.Loss:F3} {a.TokensPerSecond:N0} tok/s")))
+          + string.Join("; ", p.Training.Select(TrainingText.Describe))
         : string.Create(CultureInfo.InvariantCulture,
             $"tick {p.CompletedTicks}/{p.TotalTicks}: {p.DocumentsPublished:N0} documents published, {p.GenerationsTrained} generation(s) trained, {p.Elapsed.TotalSeconds:F1} s");
 

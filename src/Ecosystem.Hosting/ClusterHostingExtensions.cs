@@ -1,4 +1,5 @@
 using System.Net;
+using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Hosting;
 using Ecosystem.Grains.Persistence;
@@ -56,6 +57,12 @@ public static class ClusterHostingExtensions
         {
             silo.Services.AddSingleton<IBlobStore>(sp => new FileBlobStore(blobDirectory, sp.GetRequiredService<Serializer>()));
             silo.Services.Configure<CheckpointOptions>(options => options.Directory = Path.Combine(blobDirectory, "checkpoints"));
+            if (settings.Mode == ClusterMode.Redis)
+            {
+                // Every silo of the cluster shares the folder, so a base is built once and reused by all; an embedded
+                // silo keeps using the cache folder, where the bases of earlier runs are.
+                silo.Services.Configure<BaseModelOptions>(options => options.Directory = Path.Combine(blobDirectory, "bases"));
+            }
         }
 
         silo.Configure<ClusterMembershipOptions>(options =>

@@ -9,6 +9,15 @@ internal sealed record ContinuationRequest(IReadOnlyList<int[]> Prompts, int Len
     /// <summary>Adds delta to the tempered logits of the green tokens (Kirchenbauer et al. 2023); sampling only.</summary>
     public GreenListWatermark? Watermark { get; init; }
 
+    /// <summary>Never complete an n-gram of this size already in the row (prompt included); 0 = off.</summary>
+    public int NoRepeatNgramSize { get; init; }
+
+    /// <summary>Penalty for tokens already in the row (1 = off).</summary>
+    public double RepetitionPenalty { get; init; } = 1;
+
+    /// <summary>True when decoding needs each row's tokens so far.</summary>
+    public bool TracksHistory => NoRepeatNgramSize > 0 || RepetitionPenalty != 1;
+
     /// <summary>The model's vocabulary, to find each model id's source id for the green lists.</summary>
     public TokenVocabulary? Vocabulary { get; init; }
 }

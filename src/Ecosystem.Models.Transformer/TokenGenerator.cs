@@ -29,7 +29,7 @@ internal static class TokenGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 var windows = chunk.Select(i => request.Prompts[i][^Math.Min(context, request.Prompts[i].Length)..]).ToArray();
                 var outputs = request.Beams > 1
-                    ? BeamSearch(model, windows, request.Length, request.Beams, device, cancellationToken)
+                    ? BeamSearch(model, windows, request, device, cancellationToken)
                     : Sample(model, windows, request, chunk.Select(i => new Random(unchecked((int)(seeds[i] ^ (seeds[i] >> 32))))).ToArray(), device, cancellationToken);
                 for (var k = 0; k < chunk.Length; k++)
                 {
@@ -48,6 +48,7 @@ internal static class TokenGenerator
         var caches = Caches(model);
         var green = request.Watermark is { } watermark ? new GreenListBias(watermark, request.Vocabulary!) : null;
         var previous = windows.Select(w => green?.SourceOf(w[^1]) ?? 0).ToArray();
+        var repetition = request.TracksHistory ? new RepetitionControl(windows, request.NoRepeatNgramSize, request.RepetitionPenalty) : null;
         try
         {
             var next = Tensor(windows, device);
@@ -62,6 +63,7 @@ internal static class TokenGenerator
                     var logits = model.Step(next, position, caches);
                     position += next.shape[1];
                     Forbid(logits);
+                    repetition?.Apply(logits);
                     var tempered = logits / request.Temperature;
                     if (green is not null)
                     {
@@ -97,6 +99,7 @@ internal static class TokenGenerator
                     }
                 }
 
+                repetition?.Append(chosen);
                 next.Dispose();
                 next = torch.tensor(chosen, [rows, 1], device: device);
             }
@@ -115,8 +118,9 @@ internal static class TokenGenerator
     }
 
     /// <summary>Beam search over log-probabilities (Shumailov et al. generate with 5 beams); returns the best beam.</summary>
-    private static int[][] BeamSearch(GptDecoder model, int[][] windows, int length, int beams, Device device, CancellationToken cancellationToken)
+    private static int[][] BeamSearch(GptDecoder model, int[][] windows, ContinuationRequest request, Device device, CancellationToken cancellationToken)
     {
+        var (length, beams) = (request.Length, request.Beams);
         var prompts = windows.Length;
         var vocabulary = model.VocabularySize;
         var caches = Caches(model);
@@ -124,6 +128,7 @@ internal static class TokenGenerator
         {
             using var outer = torch.NewDisposeScope();
             var expanded = windows.SelectMany(w => Enumerable.Repeat(w, beams)).ToArray();
+            var repetition = request.TracksHistory ? new RepetitionControl(expanded, request.NoRepeatNgramSize, request.RepetitionPenalty) : null;
             var next = Tensor(expanded, device);
             // Only the first beam of each prompt is live at the start, so the first step does not pick duplicates.
             var initial = new float[prompts * beams];
@@ -143,11 +148,14 @@ internal static class TokenGenerator
                 var logits = model.Step(next, position, caches);
                 position += next.shape[1];
                 Forbid(logits);
-                var candidates = nn.functional.log_softmax(logits, -1).view(prompts, beams, vocabulary) + scores.unsqueeze(2);
+                var logProbabilities = nn.functional.log_softmax(logits, -1);
+                repetition?.Apply(logProbabilities);
+                var candidates = logProbabilities.view(prompts, beams, vocabulary) + scores.unsqueeze(2);
                 var (best, flat) = candidates.view(prompts, beams * vocabulary).topk(beams, -1);
                 var parent = flat.div(vocabulary, rounding_mode: RoundingMode.floor);
                 var token = flat.remainder(vocabulary);
                 var rows = (parent + offsets).view(-1);
+                repetition?.Reorder(rows.cpu().data<long>().ToArray(), token.view(-1).cpu().data<long>().ToArray());
                 foreach (var cache in caches)
                 {
                     cache.Reorder(rows);

@@ -7,4 +7,5 @@ namespace Ecosystem.Models.Transformer;
 /// <param name="Steps">Optimiser steps in the run.</param>
 /// <param name="Loss">Mean cross-entropy (nats per token) over the steps since the previous report.</param>
 /// <param name="TokensPerSecond">Training throughput since the previous report.</param>
-public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int Steps, double Loss, double TokensPerSecond);
+/// <param name="EtaSeconds">Time left at the mean pace of the run so far.</param>
+public sealed record TrainingProgress(int Epoch, int Epochs, int Step, int Steps, double Loss, double TokensPerSecond, double EtaSeconds = double.NaN);

@@ -34,7 +34,12 @@ public static class TransformerCheckpoint
         try
         {
             model.Network.save(Path.Combine(staging, WeightsFile));
-            var manifest = new CheckpointManifest(model.Settings, model.Vocabulary.SourceSize, [.. model.Vocabulary.SourceIds], model.Training);
+            var tail = model.Vocabulary.TailCounts.OrderBy(p => p.Key).ToArray();
+            var manifest = new CheckpointManifest(model.Settings, model.Vocabulary.SourceSize, [.. model.Vocabulary.SourceIds], model.Training)
+            {
+                TailIds = tail.Select(p => p.Key).ToArray(),
+                TailCounts = tail.Select(p => p.Value).ToArray(),
+            };
             File.WriteAllText(Path.Combine(staging, ManifestFile), JsonSerializer.Serialize(manifest, Json));
             if (Directory.Exists(full))
             {
@@ -60,7 +65,14 @@ public static class TransformerCheckpoint
         var manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(Path.Combine(directory, ManifestFile)), Json)
             ?? throw new InvalidDataException($"The checkpoint manifest in '{directory}' is empty.");
         var settings = manifest.Settings with { Device = device };
-        var vocabulary = TokenVocabulary.FromSourceIds(manifest.SourceIds, manifest.SourceSize);
+        var tailIds = manifest.TailIds ?? [];
+        var tailCounts = manifest.TailCounts ?? [];
+        if (tailIds.Length != tailCounts.Length)
+        {
+            throw new InvalidDataException($"The checkpoint manifest in '{directory}' has {tailIds.Length} tail ids but {tailCounts.Length} tail counts.");
+        }
+
+        var vocabulary = TokenVocabulary.FromSourceIds(manifest.SourceIds, manifest.SourceSize, tailIds.Zip(tailCounts).ToDictionary(p => p.First, p => p.Second));
         var network = new GptDecoder(settings, vocabulary.Size);
         network.load(Path.Combine(directory, WeightsFile));
         var (resolved, _) = TorchDevices.Resolve(device);
@@ -69,5 +81,12 @@ public static class TransformerCheckpoint
         return new TransformerModel(network, vocabulary, manifest.Training, resolved);
     }
 
-    private sealed record CheckpointManifest(TransformerSettings Settings, int SourceSize, int[] SourceIds, TrainingSummary Training);
+    private sealed record CheckpointManifest(TransformerSettings Settings, int SourceSize, int[] SourceIds, TrainingSummary Training)
+    {
+        /// <summary>Source ids cut by the vocabulary's frequency limit, ascending (absent in checkpoints without one).</summary>
+        public int[]? TailIds { get; init; }
+
+        /// <summary>Their training counts, in the same order.</summary>
+        public long[]? TailCounts { get; init; }
+    }
 }

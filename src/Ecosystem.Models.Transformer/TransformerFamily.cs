@@ -31,7 +31,7 @@ public sealed class TransformerFamily(
     {
         Settings.Validate();
         var vocabulary = Settings.CompactVocabulary
-            ? TokenVocabulary.Compact(trainingSet.Select(d => d.Tokens), sourceVocabularySize)
+            ? TokenVocabulary.Compact(trainingSet.Select(d => d.Tokens), sourceVocabularySize, Settings.VocabularyLimit)
             : TokenVocabulary.Full(sourceVocabularySize);
         lock (TrainingGate)
         {

@@ -53,6 +53,8 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
         {
             Watermark = options.Watermark,
             Vocabulary = Vocabulary,
+            NoRepeatNgramSize = options.NoRepeatNgramSize,
+            RepetitionPenalty = options.RepetitionPenalty,
         };
         var generated = TokenGenerator.Generate(Network, request, Device, random, cancellationToken);
         return generated.Select(tokens => DocumentContent.FromTokens(tokens.Select(Vocabulary.ToSource).ToArray())).ToArray();
@@ -66,8 +68,10 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
     {
         var modelIds = documents.Select(d => d.Tokens.Select(Vocabulary.ToModel).ToArray()).ToList();
         var blocks = TrainingBlocks.From(modelIds, Settings.Context);
-        var logLikelihoods = new double[documents.Count];
-        var unknownPenalty = Vocabulary.UnmodelledSourceIds > 0 ? Math.Log(Vocabulary.UnmodelledSourceIds) : 0;
+        // Every token is predicted exactly once, so each unknown token adds its share of the unknown symbol's mass.
+        var logLikelihoods = documents
+            .Select(d => d.Tokens.Where(t => !Vocabulary.Contains(t)).Sum(Vocabulary.UnknownShareLog))
+            .ToArray();
         using var _ = torch.no_grad();
         Network.eval();
         for (var start = 0; start < blocks.Count; start += ScoringBatch)
@@ -105,8 +109,7 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
                         continue;
                     }
 
-                    // The unknown symbol's probability is shared evenly by the source ids without a row.
-                    logLikelihoods[owner] += targetLogProbabilities[r * blocks.Length + i] - (targetRow[i] == TokenVocabulary.Unknown ? unknownPenalty : 0);
+                    logLikelihoods[owner] += targetLogProbabilities[r * blocks.Length + i];
                 }
             }
         }

@@ -79,7 +79,8 @@ internal static class TransformerTrainer
                 windowTokens += batchTokens;
                 if (progress is not null && (step % ReportEvery == 0 || batchStart + settings.BatchSize >= order.Length))
                 {
-                    progress.Report(new TrainingProgress(epoch, epochs, step, steps, windowLoss / windowSteps, windowTokens / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds)));
+                    var eta = clock.Elapsed.TotalSeconds / step * (steps - step);
+                    progress.Report(new TrainingProgress(epoch, epochs, step, steps, windowLoss / windowSteps, windowTokens / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds), eta));
                     windowLoss = 0;
                     windowSteps = 0;
                     windowTokens = 0;

@@ -18,6 +18,14 @@ public sealed record SamplingOptions(int Length, double Temperature = 1.0)
     /// Shumailov et al.'s language-model experiment (5-way beam search). Families without beams ignore it.</summary>
     public int Beams { get; init; } = 1;
 
+    /// <summary>Token decoders never complete an n-gram of this size that the document (prompt included) already
+    /// holds, as Hugging Face's <c>no_repeat_ngram_size</c>; 0 = off. Other families ignore it.</summary>
+    public int NoRepeatNgramSize { get; init; }
+
+    /// <summary>Token decoders divide the positive logits (and multiply the negative ones) of tokens the document
+    /// already holds by this factor (Keskar et al. 2019); 1 = off. Other families ignore it.</summary>
+    public double RepetitionPenalty { get; init; } = 1;
+
     /// <summary>Real text to continue, one prompt per sampled document; null samples from the start of a document.
     /// When set, the number of documents sampled equals the number of prompts and each result holds only the
     /// continuation. Families that cannot condition on a prompt ignore the prompts' content.</summary>

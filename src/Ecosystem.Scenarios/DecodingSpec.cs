@@ -12,6 +12,14 @@ public sealed record DecodingSpec
     /// <summary>Beam width; above 1 decodes by beam search instead of sampling.</summary>
     public int Beams { get; init; } = 1;
 
+    /// <summary>Never repeat an n-gram of this size within a document, prompt included (Hugging Face's
+    /// <c>no_repeat_ngram_size</c>); 0 = off. Token-level decoders only.</summary>
+    public int NoRepeatNgramSize { get; init; }
+
+    /// <summary>Divides the positive logits (multiplies the negative ones) of tokens already in the document, prompt
+    /// included, by this factor (Keskar et al. 2019, Hugging Face's <c>repetition_penalty</c>); 1 = off.</summary>
+    public double RepetitionPenalty { get; init; } = 1;
+
     /// <summary>What the model continues: nothing, or real human documents.</summary>
     public PromptSource Prompts { get; init; } = PromptSource.None;
 

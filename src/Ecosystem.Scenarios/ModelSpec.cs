@@ -24,4 +24,7 @@ public sealed record ModelSpec
 
     /// <summary>Architecture and optimisation (transformer).</summary>
     public TransformerSettings Transformer { get; init; } = new();
+
+    /// <summary>The pretrained base the generations are fine-tuned from (transformer); null when there is none.</summary>
+    public BaseSpec? Base { get; init; }
 }

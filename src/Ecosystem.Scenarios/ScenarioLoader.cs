@@ -34,8 +34,13 @@ public static class ScenarioLoader
             };
         }
 
-        return scenario;
+        return scenario with { Vendors = scenario.Vendors.Select(v => WithBasePathFrom(v, folder)).ToList() };
     }
+
+    private static VendorSpec WithBasePathFrom(VendorSpec vendor, string folder) =>
+        vendor.Model.Base is { Path: { } basePath } spec && !Path.IsPathRooted(basePath)
+            ? vendor with { Model = vendor.Model with { Base = spec with { Path = Path.GetFullPath(Path.Combine(folder, basePath)) } } }
+            : vendor;
 
     /// <summary>Parses and validates scenario JSON text; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="ScenarioValidationException">The text is invalid.</exception>

@@ -131,11 +131,16 @@ internal static class ScenarioRules
                     $"found \"{Lower(vendor.Model.Family)}\", which cannot model data.kind \"{Lower(data.Kind)}\"; allowed values: {string.Join(", ", allowed.Select(f => $"\"{Lower(f)}\""))}");
             }
 
-            if (vendor.Training.InitialWeights == InitialWeights.Generation0 && vendor.Model.Family != ModelFamilyKind.Transformer)
+            if (vendor.Training.InitialWeights != InitialWeights.Scratch && vendor.Model.Family != ModelFamilyKind.Transformer)
             {
                 yield return new ScenarioError(
                     $"{path}.training.initialWeights",
-                    $"found \"generation0\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
+                    $"found \"{Lower(vendor.Training.InitialWeights)}\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
+            }
+
+            foreach (var error in BaseErrors(vendor, path, data))
+            {
+                yield return error;
             }
 
             if (vendor.Decoding.Prompts != PromptSource.None && data.Kind != DataKind.Text)
@@ -170,6 +175,39 @@ internal static class ScenarioRules
 
     /// <summary>Watermarks, paraphrase and the token-based filters work on token sequences sampled from logits: text
     /// (and, for the watermark, the token-sampling families, sampling rather than beam search) only.</summary>
+    private static IEnumerable<ScenarioError> BaseErrors(VendorSpec vendor, string path, DataSpec data)
+    {
+        if (vendor.Model.Base is not { } spec)
+        {
+            if (vendor.Training.InitialWeights == InitialWeights.Base)
+            {
+                yield return new ScenarioError(
+                    $"{path}.model.base",
+                    "missing; training.initialWeights \"base\" fine-tunes every generation from a pretrained base, so model.base must describe it " +
+                    "(for example {\"epochs\": 1}); allowed initialWeights without one: \"scratch\", \"generation0\"");
+            }
+
+            yield break;
+        }
+
+        if (vendor.Model.Family != ModelFamilyKind.Transformer || data.Kind != DataKind.Text)
+        {
+            yield return new ScenarioError(
+                $"{path}.model.base",
+                $"found a base with model.family \"{Lower(vendor.Model.Family)}\" and data.kind \"{Lower(data.Kind)}\"; " +
+                "only a transformer on text data has a pretrained base, allowed: model.family \"transformer\" with data.kind \"text\", or no base");
+        }
+
+        var source = spec.Source ?? data.Text.Source;
+        var path0 = spec.Source is null ? data.Text.Path : spec.Path;
+        if (source != TextSource.Brown && string.IsNullOrWhiteSpace(path0))
+        {
+            yield return new ScenarioError(
+                $"{path}.model.base.path",
+                $"missing; model.base.source \"{Lower(source)}\" reads a {(source == TextSource.Folder ? "folder" : "JSONL file")}, so path must name it");
+        }
+    }
+
     private static IEnumerable<ScenarioError> CheckTextOnly(VendorSpec vendor, string path, DataKind kind)
     {
         if (vendor.Watermark is not null && (kind != DataKind.Text || !WatermarkingFamilies.Contains(vendor.Model.Family)))

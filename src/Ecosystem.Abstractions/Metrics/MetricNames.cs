@@ -71,6 +71,17 @@ public static class MetricNames
     /// <summary>Mean per-document perplexity of generated text under the generation-0 model.</summary>
     public const string GeneratedPerplexityGen0 = "generated_perplexity_gen0";
 
+    /// <summary>A quantile of the per-document perplexities of generated text under generation 0 (label: the
+    /// quantile, e.g. 0.5 or 0.99), for the shift and the tail of Shumailov et al.'s Fig. 1b.</summary>
+    public const string GeneratedPerplexityGen0Quantile = "generated_perplexity_gen0_quantile";
+
+    /// <summary>Held-out perplexity of the pretrained base the vendor's generations are fine-tuned from (zero-shot).</summary>
+    public const string BaseHeldoutPerplexity = "base_heldout_perplexity";
+
+    /// <summary>Held-out perplexity of a reference n-gram model trained on the same tokens as generation 0 (the base's
+    /// corpus plus generation 0's training set; label: the order).</summary>
+    public const string ReferenceNgramHeldoutPerplexity = "reference_ngram_heldout_perplexity";
+
     /// <summary>Histogram density of per-document perplexities of generated text under generation 0; the label is the bin.</summary>
     public const string PerplexityHistogramGen0 = "perplexity_histogram_gen0";
 

@@ -14,4 +14,13 @@ public sealed record SampleRequest(
     [property: Id(4)] double TopP,
     [property: Id(5)] int Beams,
     [property: Id(6)] IReadOnlyList<DocumentContent>? Prompts,
-    [property: Id(7)] string Stream = "sample");
+    [property: Id(7)] string Stream = "sample")
+{
+    /// <summary>Never repeat an n-gram of this size within a document (0 = off).</summary>
+    [Id(8)]
+    public int NoRepeatNgramSize { get; init; }
+
+    /// <summary>Penalty factor for tokens already in the document (1 = off).</summary>
+    [Id(9)]
+    public double RepetitionPenalty { get; init; } = 1;
+}

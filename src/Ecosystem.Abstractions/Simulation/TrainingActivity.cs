@@ -11,4 +11,12 @@ public sealed record TrainingActivity(
     [property: Id(5)] int Step,
     [property: Id(6)] int Steps,
     [property: Id(7)] double Loss,
-    [property: Id(8)] double TokensPerSecond);
+    [property: Id(8)] double TokensPerSecond)
+{
+    /// <summary>The generation number of a pretrained base being built (it precedes generation 0).</summary>
+    public const int BaseGeneration = -1;
+
+    /// <summary>Time left at the mean pace of the training so far (NaN when unknown).</summary>
+    [Id(9)]
+    public double EtaSeconds { get; init; } = double.NaN;
+}

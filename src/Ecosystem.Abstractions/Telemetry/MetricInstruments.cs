@@ -46,10 +46,13 @@ public static class MetricInstruments
         new(MetricNames.TailMass, Text + "tail_mass", Dimensionless, "Share of tokens outside the human top-k in the text published in the tick.", TelemetryAttributes.Label),
         new(MetricNames.GeneratedPerplexityGen0, Text + "gen0_perplexity", Dimensionless, "Mean per-document perplexity of the vendor's output under its generation-0 model.", TelemetryAttributes.Label),
         new(MetricNames.PerplexityHistogramGen0, Text + "gen0_perplexity_histogram", Dimensionless, "Fraction of the vendor's output per perplexity bin under its generation-0 model.", TelemetryAttributes.HistogramBin),
+        new(MetricNames.GeneratedPerplexityGen0Quantile, Text + "gen0_perplexity_quantile", Dimensionless, "A quantile of the per-document perplexities of the vendor's output under its generation-0 model.", TelemetryAttributes.Label),
         new(MetricNames.WatermarkTruePositiveRate, Text + "watermark_true_positive_rate", Dimensionless, "Share of watermarked documents the detector flags: of the corpus so far without a vendor, of the vendor's output in the tick with one.", TelemetryAttributes.Label),
         new(MetricNames.WatermarkMeanZ, Text + "watermark_mean_z", Dimensionless, "Mean watermark z-score of the vendor's watermarked output in the tick, under its own key.", TelemetryAttributes.Label),
 
         new(MetricNames.HeldoutPerplexity, Model + "heldout_perplexity", Dimensionless, "Perplexity of the generation on held-out human text.", TelemetryAttributes.Label),
+        new(MetricNames.BaseHeldoutPerplexity, Model + "base_heldout_perplexity", Dimensionless, "Zero-shot perplexity on held-out human text of the pretrained base the generations are fine-tuned from.", TelemetryAttributes.Label),
+        new(MetricNames.ReferenceNgramHeldoutPerplexity, Model + "reference_ngram_heldout_perplexity", Dimensionless, "Held-out perplexity of an n-gram model trained on the same tokens as generation 0.", TelemetryAttributes.Label),
         new(MetricNames.HeldoutPerplexityGenre, Model + "heldout_perplexity_by_genre", Dimensionless, "Perplexity of the generation on the held-out human text of one genre.", TelemetryAttributes.Genre),
         new(MetricNames.Mean, Model + "mean", Dimensionless, "Mean of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),
         new(MetricNames.Variance, Model + "variance", Dimensionless, "Variance of the fitted continuous model (of one mixture component when labelled).", TelemetryAttributes.Component),

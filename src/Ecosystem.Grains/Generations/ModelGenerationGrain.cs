@@ -3,6 +3,8 @@ using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Corpus;
+using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Placement;
 using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Persistence;
@@ -24,6 +26,7 @@ namespace Ecosystem.Grains.Generations;
 public sealed class ModelGenerationGrain(
     RunContextCache contexts,
     ModelCheckpoints checkpoints,
+    BaseModels bases,
     IBlobStore blobs,
     [PersistentState("generation", StorageNames.Grains)] IPersistentState<GenerationState> state,
     ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
@@ -33,6 +36,7 @@ public sealed class ModelGenerationGrain(
     private IGenerativeModel? _model;
     private HeldOutPerplexity? _heldOutPerplexity;
     private IReadOnlyList<Document>? _trainingSet;
+    private IReadOnlyList<MetricRow>? _baseRows;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -91,19 +95,26 @@ public sealed class ModelGenerationGrain(
         var key = this.GetPrimaryKeyString();
         var vendor = _context.Scenario.Vendors[setup.VendorIndex];
         var clock = GrainFactory.GetGrain<IScenarioClockGrain>(setup.Run.RunId);
-        var progress = new Progress<TrainingProgress>(p =>
+        Progress<TrainingProgress> ProgressOf(int generation) => new(p =>
         {
             logger.LogInformation(
-                "{Key}: epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F3}, {TokensPerSecond:F0} tokens/s",
-                key, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond);
+                "{Key}: {Model} epoch {Epoch}/{Epochs}, step {Step}/{Steps}, loss {Loss:F3}, {TokensPerSecond:F0} tokens/s",
+                key, generation == TrainingActivity.BaseGeneration ? "base" : "generation " + generation, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond);
             // One-way and interleaved: progress never waits for the clock, which is busy running the tick.
-            _ = clock.ReportTrainingAsync(new TrainingActivity(setup.Replicate, vendor.Name, setup.Generation, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond));
+            _ = clock.ReportTrainingAsync(new TrainingActivity(setup.Replicate, vendor.Name, generation, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond)
+            {
+                EtaSeconds = p.EtaSeconds,
+            });
         });
-        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, progress, warning => logger.LogWarning("{Key}: {Warning}", key, warning));
+        void Warn(string warning) => logger.LogWarning("{Key}: {Warning}", key, warning);
+        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, ProgressOf(setup.Generation), Warn);
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");
-        var start = setup.Generation > 0 && vendor.Training.InitialWeights == InitialWeights.Generation0 && family.CanFineTune
-            ? await GenerationZeroAsync(setup)
-            : null;
+        var fromBase = vendor.Training.InitialWeights == InitialWeights.Base && family.CanFineTune;
+        var start = fromBase
+            ? (await bases.GetAsync(_context.Scenario, vendor, ProgressOf(TrainingActivity.BaseGeneration), Warn)).Model
+            : setup.Generation > 0 && vendor.Training.InitialWeights == InitialWeights.Generation0 && family.CanFineTune
+                ? await GenerationZeroAsync(setup)
+                : null;
 
         var previous = _model;
         // Training can take minutes: it gets a thread of its own rather than holding one of the pool's.
@@ -113,7 +124,12 @@ public sealed class ModelGenerationGrain(
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
         (previous as IDisposable)?.Dispose();
-        (start as IDisposable)?.Dispose();
+        if (!fromBase)
+        {
+            // The base is shared by every generation of the silo; generation 0's weights were loaded for this one.
+            (start as IDisposable)?.Dispose();
+        }
+
         _heldOutPerplexity = null;
         if (ModelCheckpoints.Applies(_model))
         {
@@ -157,7 +173,14 @@ public sealed class ModelGenerationGrain(
         var context = _context!;
         var vendorIndex = _setup!.VendorIndex;
         var random = RandomStreams.For(context.Scenario.Seed, RandomKey, request.Tick, request.Stream);
-        var options = new SamplingOptions(request.Length, request.Temperature) { TopP = request.TopP, Beams = request.Beams, Prompts = request.Prompts };
+        var options = new SamplingOptions(request.Length, request.Temperature) 
+        {
+            TopP = request.TopP,
+            Beams = request.Beams,
+            Prompts = request.Prompts,
+            NoRepeatNgramSize = request.NoRepeatNgramSize,
+            RepetitionPenalty = request.RepetitionPenalty,
+        };
         if (context.Watermarks[vendorIndex] is null)
         {
             return await Task.Run(() => model.Sample(request.Count, options, random));
@@ -203,6 +226,12 @@ public sealed class ModelGenerationGrain(
             }
         }
 
+        if (_setup.Generation == 0 && context.HeldOut.Count > 0 && context.Scenario.Vendors[_setup.VendorIndex].Training.InitialWeights == InitialWeights.Base)
+        {
+            _baseRows ??= await BaseRowsAsync(tick, vendor, generation);
+            rows.AddRange(_baseRows.Select(r => r with { Tick = tick }));
+        }
+
         if (context.HeldOut.Count > 0)
         {
             _heldOutPerplexity ??= await Task.Run(() => HeldOutPerplexity.Of(model, context.HeldOut, context.HeldOutGenres));
@@ -214,6 +243,30 @@ public sealed class ModelGenerationGrain(
         }
 
         return rows;
+    }
+
+    /// <summary>The base's zero-shot held-out perplexity, and that of a Kneser-Ney trigram trained on the same tokens as
+    /// generation 0 (the base's corpus plus generation 0's training set): the anchors generation 0 is read against.</summary>
+    private async Task<IReadOnlyList<MetricRow>> BaseRowsAsync(int tick, string vendor, string generation)
+    {
+        var context = _context!;
+        var vendorSpec = context.Scenario.Vendors[_setup!.VendorIndex];
+        var pretrained = await bases.GetAsync(context.Scenario, vendorSpec, null, warning => logger.LogWarning("{Warning}", warning));
+        var trainingSet = _trainingSet ??= (await Recipes.LoadAsync())?.TrainingSet ?? [];
+        return await Task.Run(() =>
+        {
+            const int order = 3;
+            var basePerplexity = HeldOutPerplexity.Of(pretrained.Model, context.HeldOut, context.HeldOutGenres).Overall;
+            var ngram = new NGramFamily(order, 0.75, TextTokenizer.Shared.VocabularySize)
+                .Fit(pretrained.Documents.Concat(trainingSet.Select(d => d.Content)).ToList(), new Random(0));
+            var ngramPerplexity = HeldOutPerplexity.Of(ngram, context.HeldOut, context.HeldOutGenres).Overall;
+            return (IReadOnlyList<MetricRow>)
+            [
+                new MetricRow(tick, _setup.Replicate, vendor, generation, MetricNames.BaseHeldoutPerplexity, "", basePerplexity),
+                new MetricRow(tick, _setup.Replicate, vendor, generation, MetricNames.ReferenceNgramHeldoutPerplexity,
+                    order.ToString(System.Globalization.CultureInfo.InvariantCulture), ngramPerplexity),
+            ];
+        });
     }
 
     private GenerationRecipes Recipes => new(state, blobs, this.GetPrimaryKeyString());

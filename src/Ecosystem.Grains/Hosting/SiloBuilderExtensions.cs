@@ -1,3 +1,4 @@
+using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Placement;
@@ -30,6 +31,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<RunContextCache>();
         silo.Services.AddOptions<CheckpointOptions>();
         silo.Services.AddSingleton<ModelCheckpoints>();
+        silo.Services.AddOptions<BaseModelOptions>();
+        silo.Services.AddSingleton<BaseModels>();
         silo.Services.AddSingleton<SimulationMeter>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, StorageNames.Grains)))
         {

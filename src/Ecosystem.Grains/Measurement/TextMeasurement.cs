@@ -8,6 +8,10 @@ namespace Ecosystem.Grains.Measurement;
 /// <summary>Diversity of a set of token documents: distinct-1..4, token entropy, vocabulary size, tail mass, genre shares.</summary>
 public static class TextMeasurement
 {
+    /// <summary>Quantiles of the perplexities under generation 0 written per tick: the median shows the shift, the
+    /// 0.99 quantile the long right tail (Shumailov et al. 2024, Fig. 1b).</summary>
+    public static readonly double[] ReportedQuantiles = [0.5, 0.9, 0.99];
+
     /// <summary>Adds the diversity rows of <paramref name="documents"/> to <paramref name="sink"/>, and their genre shares
     /// when <paramref name="genres"/> (one label per document) is given.</summary>
     public static void AddDiversity(RowSink sink, RunContext context, IReadOnlyList<int[]> documents, IEnumerable<string>? genres)
@@ -61,6 +65,11 @@ public static class TextMeasurement
         }
 
         sink.Add(MetricNames.GeneratedPerplexityGen0, perplexities.Average());
+        var sorted = perplexities.Order().ToArray();
+        foreach (var q in ReportedQuantiles)
+        {
+            sink.Add(MetricNames.GeneratedPerplexityGen0Quantile, MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(sorted, q), q.ToString("R", CultureInfo.InvariantCulture));
+        }
 
         // Fixed log-spaced bins from 1 to 10^4 make histograms of different generations and runs comparable.
         var histogram = Histogram.Logarithmic(1, 10_000, bins);

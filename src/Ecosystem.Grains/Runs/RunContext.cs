@@ -122,7 +122,8 @@ public sealed class RunContext
         return new RunContext(spec, scenario, corpus);
     }
 
-    private static CorpusOptions CorpusOptionsOf(Scenario scenario)
+    /// <summary>The corpus options of the scenario's text data.</summary>
+    public static CorpusOptions CorpusOptionsOf(Scenario scenario)
     {
         var text = scenario.Data.Text;
         var source = text.Source switch

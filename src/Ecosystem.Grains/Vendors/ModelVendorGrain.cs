@@ -186,7 +186,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         }
 
         var prompts = trainingPrompts?.Select(p => (p.SourceId, p.Content)).ToList() ?? Prompts(tick, count);
-        var request = new SampleRequest(tick, count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList());
+        var request = new SampleRequest(tick, count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts?.Select(p => p.Content).ToList())
+        {
+            NoRepeatNgramSize = decoding.NoRepeatNgramSize,
+            RepetitionPenalty = decoding.RepetitionPenalty,
+        };
         var contents = await CurrentGeneration.SampleAsync(request);
         if (deployment.ParaphraseRate > 0)
         {
@@ -240,7 +244,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         }
 
         var decoding = _context!.VendorAt(_vendorIndex, tick).Decoding;
-        var request = new SampleRequest(tick, prompts.Count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts, stream);
+        var request = new SampleRequest(tick, prompts.Count, length, decoding.Temperature, decoding.TopP, decoding.Beams, prompts, stream)
+        {
+            NoRepeatNgramSize = decoding.NoRepeatNgramSize,
+            RepetitionPenalty = decoding.RepetitionPenalty,
+        };
         var continuations = await CurrentGeneration.SampleAsync(request);
         var keys = Enumerable.Range(0, continuations.Count).Select(i => _context!.WatermarkOf(_vendorIndex, i, tick)?.Key ?? "").ToList();
         return new AssistedText(_generation, continuations, keys);
