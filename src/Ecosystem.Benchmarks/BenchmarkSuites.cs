@@ -1,5 +1,6 @@
 using Ecosystem.Benchmarks.Cluster;
 using Ecosystem.Benchmarks.Engine;
+using Ecosystem.Benchmarks.Nature;
 using Ecosystem.Benchmarks.NGram;
 using Ecosystem.Benchmarks.Transformer;
 
@@ -12,7 +13,7 @@ public static class BenchmarkSuites
     public const string AllName = "all";
 
     /// <summary>The suites.</summary>
-    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite(), new ClusterSuite()];
+    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite(), new ClusterSuite(), new NatureSuite()];
 
     /// <summary>The suites that <paramref name="name"/> selects.</summary>
     public static IReadOnlyList<IBenchmarkSuite> Select(string name) =>

@@ -83,6 +83,12 @@ public static class ClusterHostingExtensions
         }
 
         silo.AddEcosystemSimulation(propagateTraces: propagateTraces);
+        if (configuration["Bases:Directory"] is { Length: > 0 } bases)
+        {
+            // An explicit folder (Bases__Directory) wins over the cache folder and the cluster's blob folder.
+            silo.Services.Configure<BaseModelOptions>(options => options.Directory = bases);
+        }
+
         return settings;
     }
 

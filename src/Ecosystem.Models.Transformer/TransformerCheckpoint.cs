@@ -20,6 +20,9 @@ public static class TransformerCheckpoint
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The weights file of the checkpoint in <paramref name="directory"/>.</summary>
+    public static string WeightsPath(string directory) => Path.Combine(directory, WeightsFile);
+
     /// <summary>True when <paramref name="directory"/> holds a complete checkpoint.</summary>
     public static bool Exists(string directory) =>
         File.Exists(Path.Combine(directory, ManifestFile)) && File.Exists(Path.Combine(directory, WeightsFile));

@@ -179,7 +179,8 @@ internal static class ScenarioRules
     {
         if (vendor.Model.Base is not { } spec)
         {
-            if (vendor.Training.InitialWeights == InitialWeights.Base)
+            // A family that cannot fine-tune is refused on training.initialWeights already.
+            if (vendor.Training.InitialWeights == InitialWeights.Base && vendor.Model.Family == ModelFamilyKind.Transformer)
             {
                 yield return new ScenarioError(
                     $"{path}.model.base",

@@ -34,6 +34,47 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void A_base_is_read_with_its_defaults_and_its_path_is_resolved_from_the_scenario_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ecosystem-base-spec-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var file = Path.Combine(folder, "s.json");
+            File.WriteAllText(file, """
+                { "name": "t", "vendors": [ { "name": "a", "model": { "family": "transformer", "base": { "source": "jsonl", "path": "web.jsonl", "maxTokens": 1000 } },
+                  "training": { "initialWeights": "base" }, "decoding": { "noRepeatNgramSize": 3, "repetitionPenalty": 1.2 } } ] }
+                """);
+            var vendor = ScenarioLoader.LoadFile(file).Vendors[0];
+
+            Assert.Equal(InitialWeights.Base, vendor.Training.InitialWeights);
+            Assert.Equal(TextSource.Jsonl, vendor.Model.Base!.Source);
+            Assert.Equal(Path.Combine(folder, "web.jsonl"), vendor.Model.Base.Path);
+            Assert.Equal((1, 1000L, 3e-3, 0L), (vendor.Model.Base.Epochs, vendor.Model.Base.MaxTokens!.Value, vendor.Model.Base.LearningRate, vendor.Model.Base.Seed));
+            Assert.Equal((3, 1.2), (vendor.Decoding.NoRepeatNgramSize, vendor.Decoding.RepetitionPenalty));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "family": "transformer" }""", """{ "initialWeights": "base" }""", "$.vendors[0].model.base", "missing")]
+    [InlineData("""{ "family": "ngram", "base": {} }""", """{ "initialWeights": "scratch" }""", "$.vendors[0].model.base", "only a transformer")]
+    [InlineData("""{ "family": "ngram" }""", """{ "initialWeights": "base" }""", "$.vendors[0].training.initialWeights", "only \"transformer\"")]
+    [InlineData("""{ "family": "transformer", "base": { "source": "folder" } }""", """{ "initialWeights": "base" }""", "$.vendors[0].model.base.path", "missing")]
+    [InlineData("""{ "family": "transformer", "base": { "epochs": 0 } }""", """{ "initialWeights": "base" }""", "$.vendors[0].model.base.epochs", "")]
+    public void A_base_that_cannot_be_built_or_used_is_refused_with_its_path(string model, string training, string path, string message)
+    {
+        var errors = ErrorsOf($$"""{ "name": "t", "vendors": [ { "name": "a", "model": {{model}}, "training": {{training}} } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
     public void An_unknown_field_is_named_with_the_allowed_fields()
     {
         var errors = ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "modle": {} } ] }""");

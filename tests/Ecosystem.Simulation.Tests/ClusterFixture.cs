@@ -1,4 +1,6 @@
+using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -31,9 +33,17 @@ public sealed class TestClusterHandle : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
+    /// <summary>Where the test silos of this process cache pretrained bases: a folder of its own, so a test run never
+    /// reads or fills the user's cache.</summary>
+    public static string BaseDirectory { get; } = Path.Combine(Path.GetTempPath(), "ecosystem-test-bases-" + Environment.ProcessId);
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEcosystemSimulation();
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddEcosystemSimulation();
+            siloBuilder.Services.Configure<BaseModelOptions>(options => options.Directory = BaseDirectory);
+        }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator

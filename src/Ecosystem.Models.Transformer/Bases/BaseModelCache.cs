@@ -254,16 +254,11 @@ public sealed class BaseModelCache
         }
     }
 
-    /// <summary>SHA-256 over the files of a folder in ordinal name order, each preceded by its name.</summary>
-    private static string HashOf(string folder)
+    /// <summary>SHA-256 of a checkpoint's weights: the same for every build of one recipe on one kind of machine, so it
+    /// also shows that a base is deterministic for its seed.</summary>
+    private static string HashOf(string checkpoint)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in System.IO.Directory.GetFiles(folder).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file)));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+        using var stream = File.OpenRead(TransformerCheckpoint.WeightsPath(checkpoint));
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 }
