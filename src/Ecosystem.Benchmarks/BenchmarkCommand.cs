@@ -25,19 +25,25 @@ public static class BenchmarkCommand
             Description = "Folder for results.json and RESULTS.md (default: benchmarks/ of the repository; benchmarks/quick/ with --quick, " +
                           "so a smoke run never overwrites the recorded results). Figures of suites not run are kept.",
         };
-        var quick = new Option<bool>("--quick") { Description = "Run a small smoke configuration (seconds to a minute) instead of the full one (about ten minutes on 2 cores, most of it in the Python peers)." };
+        var quick = new Option<bool>("--quick") { Description = "Run a small smoke configuration (seconds to a minute) instead of the full one (about 35 minutes on 2 cores for all suites, 20 of them in the nature suite)." };
         var python = new Option<string>("--python")
         {
             Description = "Python interpreter for the peer implementations (default: $ECOSYSTEM_PYTHON, else Debian's /usr/bin/python3); " +
                           "it needs the peers' Debian packages (python3-nltk, python3-torch).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ECOSYSTEM_PYTHON") is { Length: > 0 } python ? python : "/usr/bin/python3",
         };
+        var render = new Option<bool>("--render")
+        {
+            Description = "Run nothing: write RESULTS.md again from the figures in results.json (after editing or merging results.json).",
+        };
         var command = new RootCommand("ecosystem-bench: the simulation engine's throughput and memory, the n-gram model against NLTK and the " +
                                       "TorchSharp transformer against PyTorch, side by side in one run. Prints tables and writes results.json and RESULTS.md.")
         {
-            suite, output, quick, python,
+            suite, output, quick, python, render,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+        command.SetAction((parse, cancellationToken) => parse.GetValue(render)
+            ? Task.FromResult(Render(parse.GetValue(output), parse.GetValue(quick)))
+            : ExecuteAsync(
             parse.GetValue(suite)!, parse.GetValue(output), parse.GetValue(quick), parse.GetValue(python)!, cancellationToken));
         return command;
     }
@@ -91,6 +97,16 @@ public static class BenchmarkCommand
         }
 
         AnsiConsole.MarkupLine($"Results: [green]{Markup.Escape(resultsPath)}[/]; tables with explanations: [green]{Markup.Escape(markdownPath)}[/]");
+        return 0;
+    }
+
+    private static int Render(string? outputDirectory, bool quick)
+    {
+        var root = RepositoryRoot.Find();
+        outputDirectory ??= quick ? Path.Combine(root, "benchmarks", "quick") : Path.Combine(root, "benchmarks");
+        var markdownPath = Path.Combine(outputDirectory, ResultsMarkdown.Name);
+        File.WriteAllText(markdownPath, ResultsMarkdown.Render(ResultsFile.Read(Path.Combine(outputDirectory, ResultsFile.Name)), ReportOf));
+        AnsiConsole.MarkupLine($"Tables with explanations: [green]{Markup.Escape(markdownPath)}[/]");
         return 0;
     }
 

@@ -12,7 +12,7 @@ public static class TrainingText
         $"loss {a.Loss:F3} {a.TokensPerSecond:N0} tok/s{Eta(a.EtaSeconds)}");
 
     /// <summary>" ETA 6m40s", or nothing when unknown.</summary>
-    public static string Eta(double seconds) => double.IsFinite(seconds) && seconds >= 0
-        ? " ETA " + (seconds >= 60 ? $"{(int)(seconds / 60)}m{(int)(seconds % 60):D2}s" : $"{(int)seconds}s")
+    public static string Eta(double? seconds) => seconds is { } s && double.IsFinite(s) && s >= 0
+        ? " ETA " + (s >= 60 ? $"{(int)(s / 60)}m{(int)(s % 60):D2}s" : $"{(int)s}s")
         : "";
 }

@@ -15,6 +15,10 @@ internal sealed record ContinuationRequest(IReadOnlyList<int[]> Prompts, int Len
     /// <summary>Penalty for tokens already in the row (1 = off).</summary>
     public double RepetitionPenalty { get; init; } = 1;
 
+    /// <summary>With beams, draw them at every step rather than keep the best (Hugging Face's <c>do_sample</c> with
+    /// <c>num_beams</c>).</summary>
+    public bool BeamSampling { get; init; }
+
     /// <summary>True when decoding needs each row's tokens so far.</summary>
     public bool TracksHistory => NoRepeatNgramSize > 0 || RepetitionPenalty != 1;
 

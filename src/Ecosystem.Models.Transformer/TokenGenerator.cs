@@ -29,7 +29,7 @@ internal static class TokenGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 var windows = chunk.Select(i => request.Prompts[i][^Math.Min(context, request.Prompts[i].Length)..]).ToArray();
                 var outputs = request.Beams > 1
-                    ? BeamSearch(model, windows, request, device, cancellationToken)
+                    ? BeamSearch(model, windows, request, request.BeamSampling ? chunk.Select(i => seeds[i]).ToArray() : null, device, cancellationToken)
                     : Sample(model, windows, request, chunk.Select(i => new Random(unchecked((int)(seeds[i] ^ (seeds[i] >> 32))))).ToArray(), device, cancellationToken);
                 for (var k = 0; k < chunk.Length; k++)
                 {
@@ -117,9 +117,15 @@ internal static class TokenGenerator
         return outputs;
     }
 
-    /// <summary>Beam search over log-probabilities (Shumailov et al. generate with 5 beams); returns the best beam.</summary>
-    private static int[][] BeamSearch(GptDecoder model, int[][] windows, ContinuationRequest request, Device device, CancellationToken cancellationToken)
+    /// <summary>Beam search over log-probabilities (Shumailov et al. generate with 5 beams); returns the best beam. With
+    /// <paramref name="seeds"/> (one per prompt), the beams are drawn at every step instead of taken best first: Hugging
+    /// Face's beam-search multinomial sampling (<c>do_sample</c> with <c>num_beams</c>).</summary>
+    /// <remarks>The draw of a prompt's beams is a sample without replacement from the softmax of its candidates' scores
+    /// over the temperature, made by the Gumbel top-k trick with noise from a generator of the prompt's own, so the
+    /// result does not depend on how prompts are batched. The drawn candidates are ranked by their scores.</remarks>
+    private static int[][] BeamSearch(GptDecoder model, int[][] windows, ContinuationRequest request, long[]? seeds, Device device, CancellationToken cancellationToken)
     {
+        var generators = seeds?.Select(s => new torch.Generator(unchecked((ulong)s), device)).ToArray();
         var (length, beams) = (request.Length, request.Beams);
         var prompts = windows.Length;
         var vocabulary = model.VocabularySize;
@@ -151,7 +157,20 @@ internal static class TokenGenerator
                 var logProbabilities = nn.functional.log_softmax(logits, -1);
                 repetition?.Apply(logProbabilities);
                 var candidates = logProbabilities.view(prompts, beams, vocabulary) + scores.unsqueeze(2);
-                var (best, flat) = candidates.view(prompts, beams * vocabulary).topk(beams, -1);
+                var flatCandidates = candidates.view(prompts, beams * vocabulary);
+                Tensor best, flat;
+                if (generators is null)
+                {
+                    (best, flat) = flatCandidates.topk(beams, -1);
+                }
+                else
+                {
+                    var drawn = (nn.functional.log_softmax(flatCandidates / request.Temperature, -1) + Gumbel(generators, beams * vocabulary, device)).topk(beams, -1).indexes;
+                    var drawnScores = flatCandidates.gather(1, drawn);
+                    var (sorted, order) = drawnScores.sort(-1, descending: true);
+                    (best, flat) = (sorted, drawn.gather(1, order));
+                }
+
                 var parent = flat.div(vocabulary, rounding_mode: RoundingMode.floor);
                 var token = flat.remainder(vocabulary);
                 var rows = (parent + offsets).view(-1);
@@ -172,11 +191,23 @@ internal static class TokenGenerator
         }
         finally
         {
+            foreach (var generator in generators ?? [])
+            {
+                generator.Dispose();
+            }
+
             foreach (var cache in caches)
             {
                 cache.Dispose();
             }
         }
+    }
+
+    /// <summary>Standard Gumbel noise, one row per prompt from that prompt's generator.</summary>
+    private static Tensor Gumbel(torch.Generator[] generators, long width, Device device)
+    {
+        var rows = generators.Select(g => torch.rand([width], generator: g, device: device).clamp_(1e-20, 1.0).log_().neg_().log_().neg_()).ToArray();
+        return torch.stack(rows);
     }
 
     private static LayerCache[] Caches(GptDecoder model) => Enumerable.Range(0, model.Settings.Layers).Select(_ => new LayerCache()).ToArray();

@@ -55,6 +55,7 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
             Vocabulary = Vocabulary,
             NoRepeatNgramSize = options.NoRepeatNgramSize,
             RepetitionPenalty = options.RepetitionPenalty,
+            BeamSampling = options.BeamSampling,
         };
         var generated = TokenGenerator.Generate(Network, request, Device, random, cancellationToken);
         return generated.Select(tokens => DocumentContent.FromTokens(tokens.Select(Vocabulary.ToSource).ToArray())).ToArray();

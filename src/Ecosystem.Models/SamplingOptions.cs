@@ -26,6 +26,11 @@ public sealed record SamplingOptions(int Length, double Temperature = 1.0)
     /// already holds by this factor (Keskar et al. 2019); 1 = off. Other families ignore it.</summary>
     public double RepetitionPenalty { get; init; } = 1;
 
+    /// <summary>With <see cref="Beams"/> above 1, token decoders draw the beams at every step from the softmax of their
+    /// scores over the temperature instead of keeping the best ones (Hugging Face's beam-search multinomial sampling,
+    /// <c>do_sample</c> with <c>num_beams</c>). Other families ignore it.</summary>
+    public bool BeamSampling { get; init; }
+
     /// <summary>Real text to continue, one prompt per sampled document; null samples from the start of a document.
     /// When set, the number of documents sampled equals the number of prompts and each result holds only the
     /// continuation. Families that cannot condition on a prompt ignore the prompts' content.</summary>

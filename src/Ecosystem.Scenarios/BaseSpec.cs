@@ -10,6 +10,10 @@ public sealed record BaseSpec
     /// <summary>Folder or file for the folder and jsonl sources, relative to the scenario file.</summary>
     public string? Path { get; init; }
 
+    /// <summary>Only these genres of the base corpus, when set: a base pretrained on other genres than the scenario's
+    /// data meets that data as a new domain, as OPT-125m meets wikitext2 in Shumailov et al.</summary>
+    public IReadOnlyList<string>? Genres { get; init; }
+
     /// <summary>Passes over the base corpus.</summary>
     public int Epochs { get; init; } = 1;
 

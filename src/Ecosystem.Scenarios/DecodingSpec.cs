@@ -20,6 +20,10 @@ public sealed record DecodingSpec
     /// included, by this factor (Keskar et al. 2019, Hugging Face's <c>repetition_penalty</c>); 1 = off.</summary>
     public double RepetitionPenalty { get; init; } = 1;
 
+    /// <summary>With beams above 1, draw the beams at every step from the softmax of their scores over the temperature
+    /// instead of keeping the best ones (Hugging Face's <c>do_sample</c> with <c>num_beams</c>). Token-level decoders only.</summary>
+    public bool BeamSampling { get; init; }
+
     /// <summary>What the model continues: nothing, or real human documents.</summary>
     public PromptSource Prompts { get; init; } = PromptSource.None;
 

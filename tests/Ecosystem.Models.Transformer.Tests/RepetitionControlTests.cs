@@ -69,6 +69,27 @@ public sealed class RepetitionControlTests
         Assert.Equal(new[] { 5, 6, 5, 6 }, control.History(1));
     }
 
+    [Fact]
+    public void Beam_sampling_is_beam_search_at_a_cold_temperature_and_seeded_per_prompt_whatever_the_batch()
+    {
+        using var model = TinyTransformer.Fit(Counting, settings: TinyTransformer.Settings with { Epochs = 3 });
+        var prompts = TinyTransformer.CountingDocuments(6, 4, seed: 8);
+        // A hot temperature spreads a well-trained model's draws, so different seeds give different beams.
+
+        var beams = model.Sample(6, new SamplingOptions(10) { Prompts = prompts, Beams = 3 }, new Random(1));
+        var cold = model.Sample(6, new SamplingOptions(10, 1e-4) { Prompts = prompts, Beams = 3, BeamSampling = true }, new Random(1));
+        var drawn = model.Sample(6, new SamplingOptions(10, 3) { Prompts = prompts, Beams = 3, BeamSampling = true }, new Random(1));
+        var again = model.Sample(6, new SamplingOptions(10, 3) { Prompts = prompts, Beams = 3, BeamSampling = true }, new Random(1));
+        var other = model.Sample(6, new SamplingOptions(10, 3) { Prompts = prompts, Beams = 3, BeamSampling = true }, new Random(2));
+        var firstThree = model.Sample(3, new SamplingOptions(10, 3) { Prompts = prompts.Take(3).ToList(), Beams = 3, BeamSampling = true }, new Random(1));
+
+        Assert.Equal(beams.Select(d => d.Tokens), cold.Select(d => d.Tokens));
+        Assert.Equal(drawn.Select(d => d.Tokens), again.Select(d => d.Tokens));
+        Assert.NotEqual(drawn.Select(d => d.Tokens), other.Select(d => d.Tokens));
+        Assert.NotEqual(beams.Select(d => d.Tokens), drawn.Select(d => d.Tokens));
+        Assert.Equal(drawn.Take(3).Select(d => d.Tokens), firstThree.Select(d => d.Tokens));
+    }
+
     private static int RepeatedTrigrams(IReadOnlyList<int> tokens) =>
         Enumerable.Range(0, Math.Max(0, tokens.Count - 2)).Select(i => (tokens[i], tokens[i + 1], tokens[i + 2])).GroupBy(t => t).Sum(g => g.Count() - 1);
 }

@@ -23,4 +23,8 @@ public sealed record SampleRequest(
     /// <summary>Penalty factor for tokens already in the document (1 = off).</summary>
     [Id(9)]
     public double RepetitionPenalty { get; init; } = 1;
+
+    /// <summary>Draw the beams at every step instead of keeping the best.</summary>
+    [Id(10)]
+    public bool BeamSampling { get; init; }
 }

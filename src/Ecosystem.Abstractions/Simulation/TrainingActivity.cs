@@ -16,7 +16,7 @@ public sealed record TrainingActivity(
     /// <summary>The generation number of a pretrained base being built (it precedes generation 0).</summary>
     public const int BaseGeneration = -1;
 
-    /// <summary>Time left at the mean pace of the training so far (NaN when unknown).</summary>
+    /// <summary>Time left at the mean pace of the training so far; null when unknown (JSON has no NaN).</summary>
     [Id(9)]
-    public double EtaSeconds { get; init; } = double.NaN;
+    public double? EtaSeconds { get; init; }
 }

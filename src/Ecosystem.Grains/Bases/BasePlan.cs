@@ -23,11 +23,12 @@ public sealed record BasePlan(BaseModelRecipe Recipe, IReadOnlyList<DocumentCont
         var ownSource = spec.Source is null || (spec.Source == text.Source && spec.Path == text.Path);
         var source = spec.Source ?? text.Source;
         var path = spec.Source is null ? text.Path : spec.Path;
-        var options = new CorpusOptions(KindOf(source), path, settings.Context, ownSource ? text.HeldOutFraction : 0);
+        var options = new CorpusOptions(KindOf(source), path, settings.Context, ownSource ? text.HeldOutFraction : 0, Genres: spec.Genres);
         var corpus = await loader.LoadAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         IEnumerable<HumanTextDocument> documents = corpus.Train;
-        var description = $"{source.ToString().ToLowerInvariant()} ({settings.Context}-token documents";
+        var description = $"{source.ToString().ToLowerInvariant()} ({settings.Context}-token documents" +
+                          (spec.Genres is { } genres ? $", genres {string.Join(", ", genres)}" : "");
         if (ownSource)
         {
             var scenarioCorpus = await loader.LoadAsync(RunContext.CorpusOptionsOf(scenario), cancellationToken: cancellationToken).ConfigureAwait(false);

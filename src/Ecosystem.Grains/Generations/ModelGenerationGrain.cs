@@ -103,7 +103,7 @@ public sealed class ModelGenerationGrain(
             // One-way and interleaved: progress never waits for the clock, which is busy running the tick.
             _ = clock.ReportTrainingAsync(new TrainingActivity(setup.Replicate, vendor.Name, generation, p.Epoch, p.Epochs, p.Step, p.Steps, p.Loss, p.TokensPerSecond)
             {
-                EtaSeconds = p.EtaSeconds,
+                EtaSeconds = double.IsFinite(p.EtaSeconds) ? p.EtaSeconds : null,
             });
         });
         void Warn(string warning) => logger.LogWarning("{Key}: {Warning}", key, warning);
@@ -173,13 +173,14 @@ public sealed class ModelGenerationGrain(
         var context = _context!;
         var vendorIndex = _setup!.VendorIndex;
         var random = RandomStreams.For(context.Scenario.Seed, RandomKey, request.Tick, request.Stream);
-        var options = new SamplingOptions(request.Length, request.Temperature) 
+        var options = new SamplingOptions(request.Length, request.Temperature)
         {
             TopP = request.TopP,
             Beams = request.Beams,
             Prompts = request.Prompts,
             NoRepeatNgramSize = request.NoRepeatNgramSize,
             RepetitionPenalty = request.RepetitionPenalty,
+            BeamSampling = request.BeamSampling,
         };
         if (context.Watermarks[vendorIndex] is null)
         {

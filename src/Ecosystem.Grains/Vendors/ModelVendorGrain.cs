@@ -190,6 +190,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         {
             NoRepeatNgramSize = decoding.NoRepeatNgramSize,
             RepetitionPenalty = decoding.RepetitionPenalty,
+            BeamSampling = decoding.BeamSampling,
         };
         var contents = await CurrentGeneration.SampleAsync(request);
         if (deployment.ParaphraseRate > 0)
@@ -248,6 +249,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         {
             NoRepeatNgramSize = decoding.NoRepeatNgramSize,
             RepetitionPenalty = decoding.RepetitionPenalty,
+            BeamSampling = decoding.BeamSampling,
         };
         var continuations = await CurrentGeneration.SampleAsync(request);
         var keys = Enumerable.Range(0, continuations.Count).Select(i => _context!.WatermarkOf(_vendorIndex, i, tick)?.Key ?? "").ToList();
