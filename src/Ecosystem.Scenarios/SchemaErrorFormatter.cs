@@ -22,6 +22,18 @@ public static class SchemaErrorFormatter
                 continue;
             }
 
+            // A value of a union type ("array or null", say) that fails every type: the branch of the value's own type
+            // names what is wrong inside it (an item), the others only that the type differs.
+            if (error is MultiTypeValidationError multi && multi.Errors.Values.SelectMany(e => e).Where(e => e.Path != error.Path).ToList() is { Count: > 0 } inner)
+            {
+                foreach (var nested in Format(inner))
+                {
+                    yield return nested;
+                }
+
+                continue;
+            }
+
             yield return new ScenarioError(ToJsonPath(error.Path), Describe(error));
         }
     }

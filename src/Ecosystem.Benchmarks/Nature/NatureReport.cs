@@ -22,11 +22,10 @@ public static class NatureReport
             .Select(c => int.Parse(c[(c.LastIndexOf(" g", StringComparison.Ordinal) + 2)..], CultureInfo.InvariantCulture))
             .Distinct().Order().ToList();
         var introduction = string.Create(CultureInfo.InvariantCulture, $"""
-            `scenarios/nature-protocol.json` as shipped, on the command line's embedded silo: its pretrained base is built
-            into an empty cache folder ({Figures.Count(Get(NatureSuite.WholeRun, BaseTokens))} tokens,
-            {Figures.Count(Get(NatureSuite.WholeRun, BaseEpochs))} epochs, {Figures.Count(Get(NatureSuite.WholeRun, Parameters))} parameters),
-            then the scenario runs with that base cached and writes its `metrics.csv` and plots to `runs/bench-nature-protocol-full/`.
-            Every figure below is read from that run.
+            `scenarios/nature-protocol.json` as shipped, on the command line's embedded silo: its pretrained base
+            ({Figures.Count(Get(NatureSuite.WholeRun, BaseTokens))} tokens, {Figures.Count(Get(NatureSuite.WholeRun, BaseEpochs))} epochs, {Figures.Count(Get(NatureSuite.WholeRun, Parameters))} parameters)
+            is built into an empty cache folder, then the scenario runs with that base cached and writes its `metrics.csv`
+            and plots to `runs/bench-nature-protocol-full/`. Every figure below is read from that run.
             """);
         var time = new ReportTable("Wall time", ["step", "minutes", "bar", "throughput"],
         [
