@@ -51,6 +51,7 @@ public sealed class TransformerSuite : IBenchmarkSuite
         var family = new TransformerFamily(shape.Settings(), shape.Vocabulary, windows);
         using var model = (TransformerModel)family.Fit(documents, new Random(2), cancellationToken);
         var trainingCoresBusy = windows.SteadyCoresBusy;
+        log.Step(Name, "TorchSharp: training windows " + string.Join(", ", windows.Windows.Select(w => (w.Tokens / w.Seconds).ToString("N0", CultureInfo.InvariantCulture))) + " tokens/s");
         var training = Utilization.SteadyTokensPerSecond(windows.Windows);
         var vocabulary = model.Vocabulary.Size;
 
@@ -249,7 +250,13 @@ public sealed class TransformerSuite : IBenchmarkSuite
             Add(ConfigurationCase, peerLabel, $"{KernelsForced} {detectedKernels}", 1, "yes");
         }
 
-        Add(ConfigurationCase, oursLabel, OtherLoad, load.Cores(), "cores");
+        var otherLoad = load.Cores();
+        Add(ConfigurationCase, oursLabel, OtherLoad, otherLoad, "cores");
+        if (otherLoad > 0.1)
+        {
+            log.Step(Name, string.Create(CultureInfo.InvariantCulture, $"WARNING: other processes kept {otherLoad:F2} cores busy during the suite; its figures are lower than on an idle machine."));
+        }
+
         var peers = new Dictionary<string, string>
         {
             ["torchsharp"] = torchSharpVersion,
