@@ -139,7 +139,7 @@ public static class TransformerReport
         var step = Ms(StepTotal);
         string Share(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms:F0} ms ({Figures.Percent(ms / step)})");
         return string.Create(CultureInfo.InvariantCulture, $"""
-            **Where a TorchSharp training step goes** ({label}): {step:F0} ms per step, of which forward and loss {Share(Ms(StepForward))},
+            **Where a TorchSharp training step goes**, {label}: {step:F0} ms per step, of which forward and loss {Share(Ms(StepForward))},
             backward {Share(Ms(StepBackward))}, clipping {Share(Ms(StepClip))} and the AdamW step {Share(Ms(StepOptimizer))}. Timed alone at the
             same shapes, the tied output layer with its cross-entropy takes {Share(Ms(StepOutputLayer))} and the attention of all layers
             {Share(Ms(StepAttention))}; the step's matrix products at the measured GEMM rates would take {Share(Ms(StepGemmFloor))}. Whatever the
