@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark command (src/Ecosystem.Benchmarks, `ecosystem-bench`) after installing what it needs: the Brown
-# corpus, the Debian packages of the peer implementations it is compared with, and redis-server for the cluster suite
-# (only those that are missing).
+# corpus, the Debian packages of the peer implementations it is compared with (with OpenBLAS under PyTorch), and
+# redis-server for the cluster suite (only those that are missing).
 # Arguments go to the command: --suite engine|ngram|transformer|cluster|all, --quick, --out DIR; --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,14 @@ for entry in "${peer_modules[@]}"; do
     missing+=("$package")
   fi
 done
+
+# Debian's python3-torch calls whatever libblas.so.3 is installed; alone, that is the reference BLAS (unblocked,
+# one thread), and the transformer suite refuses to compare against it. OpenBLAS takes libblas.so.3 over through
+# update-alternatives when installed.
+blas_package=libopenblas0-pthread
+if ! dpkg-query -W -f='${Status}' "$blas_package" 2>/dev/null | grep -q "install ok installed"; then
+  missing+=("$blas_package")
+fi
 
 # The cluster suite starts its own redis-server.
 if ! command -v redis-server >/dev/null 2>&1 && [[ ! -x /usr/bin/redis-server ]]; then

@@ -8,8 +8,15 @@ namespace Ecosystem.Benchmarks.Peers;
 public static class PythonPeer
 {
     /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/> and returns the JSON object it printed
-    /// last; throws when the interpreter is missing or the script fails, with the end of its error output.</summary>
-    public static async Task<JsonElement> RunAsync(string python, string script, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken)
+    /// last; throws when the interpreter is missing or the script fails, with the end of its error output.
+    /// <paramref name="environment"/> adds or replaces variables of the child's environment.</summary>
+    public static async Task<JsonElement> RunAsync(
+        string python,
+        string script,
+        IReadOnlyList<string> arguments,
+        Action<string> onLine,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(python))
         {
@@ -31,6 +38,11 @@ public static class PythonPeer
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var errors = new Queue<string>();
