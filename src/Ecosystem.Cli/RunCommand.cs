@@ -34,7 +34,7 @@ public static class RunCommand
                                          "Runs on a silo in this process unless --cluster redis names a running cluster. " +
                                          "Exit code 0 on success, 2 on invalid input (scenario, options, corpus), 1 when the run fails. Environment: Cluster__Mode, " +
                                          "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory " +
-                                         "(embedded silo's blobs); Telemetry__* (see README).")
+                                         "(embedded silo's blobs); Telemetry__* (see docs/telemetry.md).")
         {
             scenario, seed, output, noPlots, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
         };

@@ -16,7 +16,7 @@ namespace Ecosystem.Benchmarks.Nature;
 
 /// <summary>The <c>nature</c> suite: the wall time of Shumailov et al.'s protocol as shipped
 /// (<c>scenarios/nature-protocol.json</c>) on an embedded silo, split into building its pretrained base into an empty
-/// cache and running the scenario with the base cached, and the figures of that one run that the README quotes.</summary>
+/// cache and running the scenario with the base cached, and the figures of that one run that docs/transformer.md quotes.</summary>
 public sealed class NatureSuite : IBenchmarkSuite
 {
     /// <summary>The suite's name.</summary>
