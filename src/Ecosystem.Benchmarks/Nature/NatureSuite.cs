@@ -57,8 +57,7 @@ public sealed class NatureSuite : IBenchmarkSuite
             var vendor = scenario.Vendors.First(v => v.Model.Base is not null);
             var plan = await BasePlan.LoadAsync(scenario, vendor, HumanCorpusLoader.Shared, cancellationToken);
             log.Step(Name, $"building base {plan.Recipe.Key[..16]}: {plan.Recipe.Describe()}");
-            var progress = new ProgressLines<TrainingProgress>(new LogWriter(log, Name), p => string.Create(CultureInfo.InvariantCulture,
-                $"base epoch {p.Epoch}/{p.Epochs} step {p.Step:N0}/{p.Steps:N0} loss {p.Loss:F3} {p.TokensPerSecond:N0} tok/s{TrainingText.Eta(p.EtaSeconds)}"), p => p.Epoch, TimeSpan.FromSeconds(30));
+            var progress = new ProgressLines<TrainingProgress>(new LogWriter(log, Name), p => "base " + TrainingText.Describe(p), p => p.Epoch, TimeSpan.FromSeconds(30));
             var clock = Stopwatch.StartNew();
             var (_, entry, _) = await Task.Run(() => new BaseModelCache(bases.FullName).GetOrBuild(plan.Recipe, () => plan.Documents, progress, cancellationToken: cancellationToken), cancellationToken);
             var buildSeconds = clock.Elapsed.TotalSeconds;

@@ -100,7 +100,7 @@ public static class BaseCommand
                 }
 
                 output.WriteLine($"{vendor.Name}: base {plan.Recipe.Key[..16]}, {plan.Recipe.Describe()}");
-                var progress = new ProgressLines<TrainingProgress>(output, Describe, p => p.Epoch);
+                var progress = new ProgressLines<TrainingProgress>(output, p => "  " + TrainingText.Describe(p), p => p.Epoch);
                 var (_, entry, built) = await Task.Run(() => bases.GetOrBuild(plan.Recipe, () => plan.Documents, progress, w => error.WriteLine("Warning: " + w), cancellationToken), cancellationToken);
                 output.WriteLine(built
                     ? string.Create(CultureInfo.InvariantCulture, $"{vendor.Name}: built in {entry.BuildSeconds / 60:F1} min ({entry.TokensPerSecond:N0} tokens/s), saved in {entry.Folder}")
@@ -154,7 +154,4 @@ public static class BaseCommand
         });
         return command;
     }
-
-    private static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"  epoch {p.Epoch}/{p.Epochs} step {p.Step:N0}/{p.Steps:N0} loss {p.Loss:F3} {p.TokensPerSecond:N0} tok/s{TrainingText.Eta(p.EtaSeconds)}");
 }
