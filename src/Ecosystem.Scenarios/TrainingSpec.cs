@@ -15,6 +15,10 @@ public sealed record TrainingSpec
     /// <summary>Share of generation 0's human training documents kept and added to every later generation.</summary>
     public double KeepHumanFraction { get; init; }
 
+    /// <summary>Draw the kept share again for every generation (Shumailov et al. keep a random 10% at each new
+    /// training) instead of one fixed set (Alemohammad et al.'s synthetic augmentation loop).</summary>
+    public bool KeepHumanRedraw { get; init; }
+
     /// <summary>Fresh real documents (never published) added to every generation's training set.</summary>
     public int FreshHumanDocuments { get; init; }
 

@@ -39,7 +39,7 @@ public static class SiloBuilderExtensions
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (services, _) => new InProcessGrainStorage(services.GetRequiredService<Orleans.Serialization.DeepCopier>()));
         }
 
-        silo.Services.TryAddSingleton<IBlobStore, MemoryBlobStore>();
+        silo.Services.TryAddSingleton<IBlobStore>(_ => new MemoryBlobStore());
         if (propagateTraces)
         {
             silo.AddActivityPropagation();

@@ -78,8 +78,9 @@ public sealed class TrainingSetBuilder
         }
 
         // The kept share is drawn from generation 0's human data when the policy first asks for it, and drawn again
-        // only if a later policy change asks for another share.
-        if (spec.KeepHumanFraction != _keptFraction)
+        // if a later policy change asks for another share or the policy redraws it for every generation.
+        var redraw = spec.KeepHumanRedraw && generation > 0 && spec.KeepHumanFraction > 0;
+        if (spec.KeepHumanFraction != _keptFraction || redraw)
         {
             var keep = (int)Math.Round(spec.KeepHumanFraction * _generationZeroHuman.Count, MidpointRounding.AwayFromZero);
             _kept = keep == 0 ? [] : SampleWithoutReplacement(_generationZeroHuman, keep, random);
