@@ -1,0 +1,254 @@
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using Ecosystem.Abstractions.Corpus;
+
+namespace Ecosystem.Segments;
+
+/// <summary>A sealed <see cref="ColumnarSegment"/> as an Apache Arrow IPC file (one record batch, one row per document),
+/// which pyarrow, pandas, polars and DuckDB open as they are.</summary>
+/// <remarks>Columns: <c>id</c> (string), <c>tick</c> (int32), <c>phase</c>, <c>kind</c>, <c>author_id</c>, <c>vendor</c>,
+/// <c>genre</c>, <c>source_document</c>, <c>watermark_key</c> (dictionary-encoded strings), <c>generation</c> (int32),
+/// <c>genre_inferred</c> (bool), <c>tokens</c> (list of uint16 where every GPT-2 id fits, else int32) and <c>values</c>
+/// (list of float64; empty for text). The schema's metadata names the format version.</remarks>
+public static class ArrowSegmentFile
+{
+    /// <summary>Version of the columns written; a file of another version is refused.</summary>
+    public const string FormatVersion = "1";
+
+    /// <summary>File name extension of a sealed segment.</summary>
+    public const string Extension = ".arrow";
+
+    private const string VersionKey = "ecosystem.segment.format";
+
+    private static readonly string[] PhaseNames = ["", "humans_publish", "vendors_train", "models_publish", "measure"];
+    private static readonly string[] KindNames = ["human", "model", "assisted"];
+
+    /// <summary>The segment's bytes as an Arrow IPC file.</summary>
+    public static byte[] Write(ColumnarSegment segment, StringTable strings)
+    {
+        var count = segment.Count;
+        var ids = new StringArray.Builder();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Append(segment.IdAt(i, strings));
+        }
+
+        var tokenType = segment.HasCompactTokens ? (IArrowType)UInt16Type.Default : Int32Type.Default;
+        IArrowArray tokenValues = segment.Tokens16 is { } compact
+            ? new UInt16Array(Buffer<ushort>(compact), ArrowBuffer.Empty, compact.Length, 0, 0)
+            : new Int32Array(Buffer<int>(segment.Tokens32!), ArrowBuffer.Empty, segment.Tokens32!.Length, 0, 0);
+        var values = new DoubleArray(Buffer<double>(segment.Values), ArrowBuffer.Empty, segment.Values.Length, 0, 0);
+
+        var columns = new (Field Field, IArrowArray Array)[]
+        {
+            (Field("id", StringType.Default), ids.Build()),
+            (Field("tick", Int32Type.Default), new Int32Array(Buffer<int>(Enumerable.Repeat(segment.Tick, count).ToArray()), ArrowBuffer.Empty, count, 0, 0)),
+            Dictionary("phase", segment.Phase.Select(p => PhaseNames[p]).ToArray()),
+            Dictionary("kind", segment.Kind.Select(k => KindNames[k]).ToArray()),
+            Dictionary("author_id", Strings(segment.AuthorCode, strings)),
+            Dictionary("vendor", Strings(segment.VendorCode, strings)),
+            (Field("generation", Int32Type.Default), new Int32Array(Buffer<int>(segment.Generation), ArrowBuffer.Empty, count, 0, 0)),
+            Dictionary("genre", Strings(segment.GenreCode, strings)),
+            (Field("genre_inferred", BooleanType.Default), Booleans(segment.GenreInferred)),
+            Dictionary("source_document", Strings(segment.SourceCode, strings)),
+            Dictionary("watermark_key", Strings(segment.WatermarkCode, strings)),
+            (Field("tokens", new ListType(new Field("item", tokenType, false))),
+                new ListArray(new ListType(new Field("item", tokenType, false)), count, Buffer<int>(segment.TokenOffsets), tokenValues, ArrowBuffer.Empty, 0, 0)),
+            (Field("values", new ListType(new Field("item", DoubleType.Default, false))),
+                new ListArray(new ListType(new Field("item", DoubleType.Default, false)), count, Buffer<int>(segment.ValueOffsets), values, ArrowBuffer.Empty, 0, 0)),
+        };
+
+        var schema = new Schema(columns.Select(c => c.Field), [new KeyValuePair<string, string>(VersionKey, FormatVersion)]);
+        using var batch = new RecordBatch(schema, columns.Select(c => c.Array), count);
+        using var stream = new MemoryStream();
+        using (var writer = new ArrowFileWriter(stream, schema, leaveOpen: true))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads a segment written by <see cref="Write"/>, coding its strings into <paramref name="strings"/>.</summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="strings">The shard's string table.</param>
+    /// <param name="name">The blob's name, for errors.</param>
+    /// <exception cref="InvalidDataException">The bytes are not a segment file of this format.</exception>
+    public static async Task<ColumnarSegment> ReadAsync(Stream stream, StringTable strings, string name)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        ArrowFileReader reader;
+        RecordBatch? batch;
+        try
+        {
+            reader = new ArrowFileReader(stream, leaveOpen: true);
+            var schema = reader.Schema;
+            var version = schema.HasMetadata ? schema.Metadata.GetValueOrDefault(VersionKey) : null;
+            if (version != FormatVersion)
+            {
+                reader.Dispose();
+                throw new InvalidDataException($"Segment '{name}' is of format {version ?? "(none)"}, not {FormatVersion}.");
+            }
+
+            batch = await reader.ReadNextRecordBatchAsync();
+        }
+        catch (Exception e) when (!e.Message.StartsWith($"Segment '{name}'", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Segment '{name}' is not a readable Arrow file: {e.Message}", e);
+        }
+
+        using (reader)
+        using (batch)
+        {
+            return batch is null
+                ? throw new InvalidDataException($"Segment '{name}' holds no record batch.")
+                : FromBatch(batch, strings, name);
+        }
+    }
+
+    private static ColumnarSegment FromBatch(RecordBatch batch, StringTable strings, string name)
+    {
+        var count = batch.Length;
+        var ticks = (Int32Array)Column(batch, "tick", name);
+        var tick = count == 0 ? 0 : ticks.GetValue(0)!.Value;
+        var ids = (StringArray)Column(batch, "id", name);
+        var phase = Codes(batch, "phase", name, s => System.Array.IndexOf(PhaseNames, s));
+        var kind = Codes(batch, "kind", name, s => System.Array.IndexOf(KindNames, s));
+        var author = Codes(batch, "author_id", name, strings.CodeOf);
+        var vendor = Codes(batch, "vendor", name, strings.CodeOf);
+        var genre = Codes(batch, "genre", name, strings.CodeOf);
+        var source = Codes(batch, "source_document", name, strings.CodeOf);
+        var watermark = Codes(batch, "watermark_key", name, strings.CodeOf);
+        var generation = (Int32Array)Column(batch, "generation", name);
+        var inferred = (BooleanArray)Column(batch, "genre_inferred", name);
+        var tokens = (ListArray)Column(batch, "tokens", name);
+        var values = (ListArray)Column(batch, "values", name);
+
+        var documents = new List<Document>(count);
+        for (var i = 0; i < count; i++)
+        {
+            documents.Add(new Document(
+                ids.GetString(i), tick, (TickPhase)phase[i],
+                new Provenance((AuthorKind)kind[i], strings[author[i]], strings[vendor[i]], generation.GetValue(i)!.Value,
+                    strings[genre[i]], inferred.GetValue(i)!.Value, strings[source[i]], strings[watermark[i]]),
+                new DocumentContent(TokensOf(tokens, i), ValuesOf(values, i))));
+        }
+
+        return SegmentBuilder.Columns(tick, documents, strings);
+    }
+
+    private static int[] TokensOf(ListArray tokens, int index)
+    {
+        var start = tokens.ValueOffsets[index];
+        var length = tokens.ValueOffsets[index + 1] - start;
+        var result = new int[length];
+        switch (tokens.Values)
+        {
+            case UInt16Array compact:
+                for (var k = 0; k < length; k++)
+                {
+                    result[k] = compact.Values[start + k];
+                }
+
+                break;
+            case Int32Array wide:
+                wide.Values.Slice(start, length).CopyTo(result);
+                break;
+            default:
+                throw new InvalidDataException($"Column 'tokens' holds {tokens.Values.Data.DataType.Name}, not uint16 or int32.");
+        }
+
+        return result;
+    }
+
+    private static double[] ValuesOf(ListArray values, int index)
+    {
+        var start = values.ValueOffsets[index];
+        var length = values.ValueOffsets[index + 1] - start;
+        return length == 0 ? [] : ((DoubleArray)values.Values).Values.Slice(start, length).ToArray();
+    }
+
+    private static IArrowArray Column(RecordBatch batch, string column, string name) =>
+        batch.Schema.GetFieldIndex(column) is var index and >= 0
+            ? batch.Column(index)
+            : throw new InvalidDataException($"Segment '{name}' has no column '{column}'.");
+
+    private static int[] Codes(RecordBatch batch, string column, string name, Func<string, int> code)
+    {
+        if (Column(batch, column, name) is not DictionaryArray { Dictionary: StringArray dictionary, Indices: Int32Array indices })
+        {
+            throw new InvalidDataException($"Segment '{name}': column '{column}' is not a dictionary of strings.");
+        }
+
+        var map = new int[dictionary.Length];
+        for (var d = 0; d < map.Length; d++)
+        {
+            map[d] = code(dictionary.GetString(d));
+            if (map[d] < 0)
+            {
+                throw new InvalidDataException($"Segment '{name}': column '{column}' holds the unknown value '{dictionary.GetString(d)}'.");
+            }
+        }
+
+        var result = new int[indices.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = map[indices.Values[i]];
+        }
+
+        return result;
+    }
+
+    private static Field Field(string name, IArrowType type) => new(name, type, nullable: false, metadata: null);
+
+    private static (Field, IArrowArray) Dictionary(string column, string[] values)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dictionary = new StringArray.Builder();
+        var indices = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!positions.TryGetValue(values[i], out var position))
+            {
+                position = positions.Count;
+                positions.Add(values[i], position);
+                dictionary.Append(values[i]);
+            }
+
+            indices[i] = position;
+        }
+
+        var type = new DictionaryType(Int32Type.Default, StringType.Default, ordered: false);
+        var array = new DictionaryArray(type, new Int32Array(Buffer<int>(indices), ArrowBuffer.Empty, indices.Length, 0, 0), dictionary.Build());
+        return (Field(column, type), array);
+    }
+
+    private static string[] Strings(int[] codes, StringTable strings) => codes.Select(c => strings[c]).ToArray();
+
+    private static BooleanArray Booleans(bool[] flags)
+    {
+        var bits = new byte[(flags.Length + 7) / 8];
+        for (var i = 0; i < flags.Length; i++)
+        {
+            if (flags[i])
+            {
+                bits[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        return new BooleanArray(new ArrowBuffer(bits), ArrowBuffer.Empty, flags.Length, 0, 0);
+    }
+
+    private static ArrowBuffer Buffer<T>(T[] values)
+        where T : struct => new(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+}

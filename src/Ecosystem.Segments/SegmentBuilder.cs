@@ -1,0 +1,127 @@
+using Ecosystem.Abstractions.Corpus;
+
+namespace Ecosystem.Segments;
+
+/// <summary>Collects the documents of one tick for a shard, skipping ids it already holds (an append sent twice), and
+/// builds the <see cref="ColumnarSegment"/>.</summary>
+public sealed class SegmentBuilder(int tick, StringTable strings)
+{
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly List<Document> _documents = [];
+
+    /// <summary>The tick of the documents.</summary>
+    public int Tick { get; } = tick;
+
+    /// <summary>Number of documents collected.</summary>
+    public int Count => _documents.Count;
+
+    /// <summary>The documents collected, in the order they came.</summary>
+    public IReadOnlyList<Document> Documents => _documents;
+
+    /// <summary>Adds <paramref name="document"/> unless its id is already held; false when skipped.</summary>
+    /// <exception cref="ArgumentException">The document belongs to another tick.</exception>
+    public bool Add(Document document)
+    {
+        if (document.Tick != Tick)
+        {
+            throw new ArgumentException($"Document '{document.Id}' is of tick {document.Tick}, not {Tick}.", nameof(document));
+        }
+
+        if (!_ids.Add(document.Id))
+        {
+            return false;
+        }
+
+        _documents.Add(document);
+        return true;
+    }
+
+    /// <summary>The columns of the documents collected, in the order they came.</summary>
+    public ColumnarSegment Build() => Columns(Tick, _documents, strings);
+
+    /// <summary>The columns of <paramref name="documents"/>, all of tick <paramref name="tick"/>, in their order.</summary>
+    public static ColumnarSegment Columns(int tick, IReadOnlyList<Document> documents, StringTable strings)
+    {
+        var segment = new ColumnarSegment(tick, documents.Count);
+        long tokens = 0;
+        long values = 0;
+        var compact = true;
+        foreach (var document in documents)
+        {
+            tokens += document.Content.Tokens.Length;
+            values += document.Content.Values.Length;
+            foreach (var token in document.Content.Tokens)
+            {
+                compact &= token is >= 0 and <= ushort.MaxValue;
+            }
+        }
+
+        if (tokens > int.MaxValue || values > int.MaxValue)
+        {
+            throw new InvalidOperationException($"A segment of tick {tick} would hold more than {int.MaxValue} tokens or values.");
+        }
+
+        var tokens16 = compact ? new ushort[tokens] : null;
+        var tokens32 = compact ? null : new int[tokens];
+        var allValues = values == 0 ? [] : new double[values];
+        var tokenAt = 0;
+        var valueAt = 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var document = documents[i];
+            var provenance = document.Provenance;
+            segment.Phase[i] = (byte)document.Phase;
+            segment.Kind[i] = (byte)provenance.Kind;
+            if (DocumentIdFormat.TryParseHuman(document.Id, out var t, out var author, out var sequence) && t == tick)
+            {
+                segment.IdForm[i] = (byte)IdForm.Human;
+                segment.IdAuthor[i] = author;
+                segment.IdSequence[i] = sequence;
+            }
+            else if (DocumentIdFormat.TryParseModel(document.Id, out t, out var vendor, out var generation, out sequence) && t == tick)
+            {
+                segment.IdForm[i] = (byte)IdForm.Model;
+                segment.IdAuthor[i] = strings.CodeOf(vendor);
+                segment.IdGeneration[i] = generation;
+                segment.IdSequence[i] = sequence;
+            }
+            else
+            {
+                segment.IdForm[i] = (byte)IdForm.Other;
+                segment.IdAuthor[i] = strings.CodeOf(document.Id);
+            }
+
+            segment.AuthorCode[i] = strings.CodeOf(provenance.AuthorId);
+            segment.VendorCode[i] = strings.CodeOf(provenance.Vendor);
+            segment.Generation[i] = provenance.Generation;
+            segment.GenreCode[i] = strings.CodeOf(provenance.Genre);
+            segment.GenreInferred[i] = provenance.GenreInferred;
+            segment.SourceCode[i] = strings.CodeOf(provenance.SourceDocumentId);
+            segment.WatermarkCode[i] = strings.CodeOf(provenance.WatermarkKey);
+
+            var content = document.Content;
+            if (tokens16 is not null)
+            {
+                for (var k = 0; k < content.Tokens.Length; k++)
+                {
+                    tokens16[tokenAt + k] = (ushort)content.Tokens[k];
+                }
+            }
+            else
+            {
+                content.Tokens.CopyTo(tokens32!, tokenAt);
+            }
+
+            content.Values.CopyTo(allValues, valueAt);
+            tokenAt += content.Tokens.Length;
+            valueAt += content.Values.Length;
+            segment.TokenOffsets[i + 1] = tokenAt;
+            segment.ValueOffsets[i + 1] = valueAt;
+        }
+
+        segment.Tokens16 = tokens16;
+        segment.Tokens32 = tokens32;
+        segment.Values = allValues;
+        return segment;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Ecosystem.Segments;
+
+/// <summary>Small integer codes for the strings a corpus shard repeats (authors, vendors, genres, source documents,
+/// watermark keys), shared by all of the shard's segments; codes are never reused or removed.</summary>
+/// <remarks>Code 0 is always the empty string.</remarks>
+public sealed class StringTable
+{
+    private readonly List<string> _values = [""];
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal) { [""] = 0 };
+
+    /// <summary>Number of distinct strings held.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The code of <paramref name="value"/>, added if new.</summary>
+    public int CodeOf(string value)
+    {
+        if (!_codes.TryGetValue(value, out var code))
+        {
+            code = _values.Count;
+            _values.Add(value);
+            _codes.Add(value, code);
+        }
+
+        return code;
+    }
+
+    /// <summary>The code of <paramref name="value"/>, or -1 when the table does not hold it.</summary>
+    public int Find(string value) => _codes.GetValueOrDefault(value, -1);
+
+    /// <summary>The string of <paramref name="code"/>.</summary>
+    public string this[int code] => _values[code];
+}

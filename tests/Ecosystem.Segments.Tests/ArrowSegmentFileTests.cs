@@ -1,0 +1,54 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+
+namespace Ecosystem.Segments.Tests;
+
+public sealed class ArrowSegmentFileTests
+{
+    [Fact]
+    public async Task A_segment_reads_back_from_its_file_into_another_shards_string_table()
+    {
+        var documents = SampleDocuments.OfTick(9);
+        var written = new StringTable();
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, documents, written), written);
+
+        var other = new StringTable();
+        other.CodeOf("something else first");
+        var read = await ArrowSegmentFile.ReadAsync(new MemoryStream(bytes), other, "shards/x/segment-000009.arrow");
+
+        SampleDocuments.Equal(documents, Enumerable.Range(0, read.Count).Select(i => read.DocumentAt(i, other)).ToList());
+    }
+
+    [Fact]
+    public async Task The_file_has_the_documented_columns_for_other_arrow_readers()
+    {
+        var strings = new StringTable();
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings);
+
+        using var reader = new ArrowFileReader(new MemoryStream(bytes));
+        using var batch = await reader.ReadNextRecordBatchAsync();
+
+        Assert.Equal(
+            ["id", "tick", "phase", "kind", "author_id", "vendor", "generation", "genre", "genre_inferred", "source_document", "watermark_key", "tokens", "values"],
+            batch.Schema.FieldsList.Select(f => f.Name));
+        Assert.Equal(4, batch.Length);
+        Assert.Equal("t000009-h000012-00000", ((StringArray)batch.Column("id")).GetString(0));
+        var kinds = (DictionaryArray)batch.Column("kind");
+        Assert.Equal("model", ((StringArray)kinds.Dictionary).GetString(((Int32Array)kinds.Indices).GetValue(2)!.Value));
+        var tokens = (ListArray)batch.Column("tokens");
+        Assert.Equal([464, 3290, 50256], ((UInt16Array)tokens.Values).Values[..3].ToArray().Select(t => (int)t));
+    }
+
+    [Fact]
+    public async Task A_damaged_file_is_refused_with_its_name()
+    {
+        var strings = new StringTable();
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings);
+        var truncated = bytes[..^40];
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            ArrowSegmentFile.ReadAsync(new MemoryStream(truncated), new StringTable(), "shards/x/segment-000009.arrow"));
+
+        Assert.Contains("shards/x/segment-000009.arrow", error.Message);
+    }
+}
