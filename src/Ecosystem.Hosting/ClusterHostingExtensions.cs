@@ -2,6 +2,7 @@ using System.Net;
 using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Hosting;
+using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,12 @@ public static class ClusterHostingExtensions
         }
 
         silo.AddEcosystemSimulation(propagateTraces: propagateTraces);
+        if (configuration.GetSection(SegmentMemoryOptions.Section).Get<SegmentMemoryOptions>() is { } corpus)
+        {
+            // Corpus__MemoryMegabytes: the sealed segments a silo keeps on the heap; the rest is read from their files.
+            silo.Services.Configure<SegmentMemoryOptions>(options => options.MemoryMegabytes = corpus.MemoryMegabytes);
+        }
+
         if (configuration["Bases:Directory"] is { Length: > 0 } bases)
         {
             // An explicit folder (Bases__Directory) wins over the cache folder and the cluster's blob folder.

@@ -1,4 +1,5 @@
 using Ecosystem.Grains.Bases;
+using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
@@ -16,9 +17,17 @@ public sealed class TestClusterHandle : IAsyncDisposable
     public TestCluster Cluster { get; }
 
     /// <summary>Deploys a cluster of <paramref name="silos"/> silos.</summary>
-    public static async Task<TestClusterHandle> StartAsync(int silos)
+    /// <param name="silos">Number of silos.</param>
+    /// <param name="corpusMemoryMegabytes">Each silo's budget of sealed segments on the heap (null: the default); 0 reads
+    /// every sealed segment back from its file whenever it is needed.</param>
+    public static async Task<TestClusterHandle> StartAsync(int silos, int? corpusMemoryMegabytes = null)
     {
         var builder = new TestClusterBuilder((short)silos);
+        if (corpusMemoryMegabytes is { } megabytes)
+        {
+            builder.Properties[CorpusMemoryKey] = megabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
@@ -37,12 +46,18 @@ public sealed class TestClusterHandle : IAsyncDisposable
     /// reads or fills the user's cache.</summary>
     public static string BaseDirectory { get; } = Path.Combine(Path.GetTempPath(), "ecosystem-test-bases-" + Environment.ProcessId);
 
+    private const string CorpusMemoryKey = "Corpus:MemoryMegabytes";
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddEcosystemSimulation();
             siloBuilder.Services.Configure<BaseModelOptions>(options => options.Directory = BaseDirectory);
+            if (siloBuilder.Configuration[CorpusMemoryKey] is { } megabytes)
+            {
+                siloBuilder.Services.Configure<SegmentMemoryOptions>(options => options.MemoryMegabytes = int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
     }
 

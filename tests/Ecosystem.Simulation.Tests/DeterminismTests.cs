@@ -5,7 +5,7 @@ namespace Ecosystem.Simulation.Tests;
 /// <summary>The same scenario and seed give byte-identical metrics whatever the cluster shape.</summary>
 public class DeterminismTests
 {
-    private const string TextScenario = """
+    internal const string TextScenario = """
         {
           "name": "determinism-text", "seed": 99, "ticks": 4, "shards": 3,
           "data": { "kind": "text", "text": { "source": "brown", "documentTokens": 64, "maxDocuments": 400 } },

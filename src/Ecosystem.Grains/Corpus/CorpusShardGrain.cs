@@ -1,39 +1,63 @@
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Persistence;
+using Ecosystem.Segments;
 
 namespace Ecosystem.Grains.Corpus;
 
-/// <summary>One shard of the simulated web: documents kept in append-only segments, one per tick.</summary>
-/// <remarks>Each completed tick's segment is sealed into the blob store (<see cref="ShardArchive"/>), so a shard
-/// re-activated after its silo failed holds every completed tick again.</remarks>
+/// <summary>One shard of the simulated web: the documents of the tick in progress, and one sealed columnar segment per
+/// completed tick.</summary>
+/// <remarks>Each completed tick's segment is sealed into the blob store as an Arrow file (<see cref="ShardArchive"/>), so
+/// a shard re-activated after its silo failed holds every completed tick again. Sealed columns stay on the heap while
+/// the silo's <see cref="SegmentMemoryBudget"/> allows and are read back from their files when dropped.</remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class CorpusShardGrain(IBlobStore blobs, [PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state)
+public sealed class CorpusShardGrain(
+    IBlobStore blobs,
+    SegmentMemoryBudget budget,
+    [PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state)
     : Grain, ICorpusShardGrain
 {
-    private readonly SortedDictionary<int, List<Document>> _segments = [];
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, SealedSegment> _sealed = [];
+    private readonly SortedDictionary<int, SegmentBuilder> _open = [];
+    private readonly StringTable _strings = new();
     private readonly TickFence _fence = new();
     private ShardArchive _archive = null!;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _archive = new ShardArchive(state, blobs, this.GetPrimaryKeyString());
-        foreach (var (tick, documents) in await _archive.LoadAsync())
+        foreach (var segment in _archive.Sealed())
         {
-            _segments[tick] = [.. documents];
-            _ids.UnionWith(documents.Select(d => d.Id));
+            _sealed[segment.Tick] = segment;
         }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        foreach (var segment in _sealed.Values)
+        {
+            budget.Release(segment);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task BeginTickAsync(int tick)
     {
-        foreach (var later in _segments.Keys.Where(t => t >= tick).ToList())
+        foreach (var later in _sealed.Keys.Where(t => t >= tick).ToList())
         {
-            _ids.ExceptWith(_segments[later].Select(d => d.Id));
-            _segments.Remove(later);
+            budget.Release(_sealed[later]);
+            _sealed.Remove(later);
+        }
+
+        foreach (var later in _open.Keys.Where(t => t >= tick).ToList())
+        {
+            _open.Remove(later);
         }
 
         await _archive.ForgetFromAsync(tick);
@@ -44,9 +68,12 @@ public sealed class CorpusShardGrain(IBlobStore blobs, [PersistentState("shard",
     public async Task SealTickAsync(int tick)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
-        if (_segments.TryGetValue(tick, out var segment) && segment.Count > 0)
+        if (_open.Remove(tick, out var builder) && builder.Count > 0)
         {
-            await _archive.SealAsync(tick, [.. segment]);
+            var columns = builder.Build();
+            var segment = await _archive.SealAsync(tick, columns, _strings);
+            _sealed[tick] = segment;
+            budget.Hold(segment, columns);
         }
     }
 
@@ -56,18 +83,19 @@ public sealed class CorpusShardGrain(IBlobStore blobs, [PersistentState("shard",
         _fence.Ensure(this.GetPrimaryKeyString());
         foreach (var document in documents)
         {
-            if (!_ids.Add(document.Id))
+            // A tick already sealed is complete: what comes for it again is a retried call's copy.
+            if (_sealed.ContainsKey(document.Tick))
             {
                 continue;
             }
 
-            if (!_segments.TryGetValue(document.Tick, out var segment))
+            if (!_open.TryGetValue(document.Tick, out var builder))
             {
-                segment = [];
-                _segments.Add(document.Tick, segment);
+                builder = new SegmentBuilder(document.Tick, _strings);
+                _open.Add(document.Tick, builder);
             }
 
-            segment.Add(document);
+            builder.Add(document);
         }
 
         return Task.CompletedTask;
@@ -76,25 +104,50 @@ public sealed class CorpusShardGrain(IBlobStore blobs, [PersistentState("shard",
     /// <inheritdoc />
     public async Task ReleaseAsync()
     {
-        _segments.Clear();
-        _ids.Clear();
+        foreach (var segment in _sealed.Values)
+        {
+            budget.Release(segment);
+        }
+
+        _sealed.Clear();
+        _open.Clear();
         await _archive.ClearAsync();
         DeactivateOnIdle();
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query)
+    public async Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
         var result = new List<Document>();
-        foreach (var (tick, segment) in _segments)
+        var onlyVendor = query.OnlyVendor is null ? -1 : _strings.Find(query.OnlyVendor);
+        foreach (var (tick, segment) in _sealed)
         {
             if (tick < query.AfterTick || tick > query.UpToTick)
             {
                 continue;
             }
 
-            foreach (var document in segment)
+            var columns = await ColumnsOfAsync(segment);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var isNew = tick > query.AfterTick || columns.PhaseAt(i) > query.AfterPhase;
+                var isWanted = query.OnlyVendor is null || !columns.IsSyntheticAt(i) || columns.VendorCodeAt(i) == onlyVendor;
+                if (isNew && isWanted)
+                {
+                    result.Add(columns.DocumentAt(i, _strings));
+                }
+            }
+        }
+
+        foreach (var (tick, builder) in _open)
+        {
+            if (tick < query.AfterTick || tick > query.UpToTick)
+            {
+                continue;
+            }
+
+            foreach (var document in builder.Documents)
             {
                 var isNew = document.Tick > query.AfterTick || document.Phase > query.AfterPhase;
                 var isWanted = query.OnlyVendor is null || !document.Provenance.IsSynthetic ||
@@ -107,15 +160,46 @@ public sealed class CorpusShardGrain(IBlobStore blobs, [PersistentState("shard",
         }
 
         result.Sort(DocumentOrder.Instance);
-        return Task.FromResult<IReadOnlyList<Document>>(result);
+        return result;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Document>> GetTickAsync(int tick)
+    public async Task<IReadOnlyList<Document>> GetTickAsync(int tick)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
-        var result = _segments.TryGetValue(tick, out var segment) ? [.. segment] : new List<Document>();
+        List<Document> result;
+        if (_open.TryGetValue(tick, out var builder))
+        {
+            result = [.. builder.Documents];
+        }
+        else if (_sealed.TryGetValue(tick, out var segment))
+        {
+            var columns = await ColumnsOfAsync(segment);
+            result = new List<Document>(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                result.Add(columns.DocumentAt(i, _strings));
+            }
+        }
+        else
+        {
+            result = [];
+        }
+
         result.Sort(DocumentOrder.Instance);
-        return Task.FromResult<IReadOnlyList<Document>>(result);
+        return result;
+    }
+
+    private async Task<ColumnarSegment> ColumnsOfAsync(SealedSegment segment)
+    {
+        if (segment.Columns is { } held)
+        {
+            budget.Touch(segment);
+            return held;
+        }
+
+        var columns = await _archive.ReadAsync(segment, _strings);
+        budget.Hold(segment, columns);
+        return columns;
     }
 }

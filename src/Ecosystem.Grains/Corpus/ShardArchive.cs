@@ -1,29 +1,37 @@
-using Ecosystem.Abstractions.Corpus;
+using System.Security.Cryptography;
 using Ecosystem.Grains.Persistence;
+using Ecosystem.Segments;
 
 namespace Ecosystem.Grains.Corpus;
 
-/// <summary>Persists a corpus shard as append-only segments, one blob per tick, and the list of sealed ticks as grain
-/// state; a shard re-activated on another silo loads its segments back.</summary>
+/// <summary>Persists a corpus shard as append-only segments, one Arrow IPC file per tick, and the list of sealed ticks
+/// (with each file's checksum) as grain state; a shard re-activated on another silo reads its segments back.</summary>
 /// <remarks>A segment is sealed once its tick is complete; a tick that is run again forgets the segments from that tick
 /// on and seals them anew under the same names.</remarks>
 public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore blobs, string shardKey)
 {
     private readonly string _folder = BlobNames.FolderOf("shards", shardKey);
 
-    /// <summary>The sealed segments, by tick.</summary>
-    /// <exception cref="InvalidDataException">A sealed segment's blob is missing.</exception>
-    public async Task<IReadOnlyList<(int Tick, Document[] Documents)>> LoadAsync()
+    /// <summary>The sealed segments, by tick, with nothing read yet.</summary>
+    public IReadOnlyList<SealedSegment> Sealed() =>
+        state.State.SealedTicks.Select(t => new SealedSegment(t, state.State.Counts.GetValueOrDefault(t), SegmentName(t))).ToList();
+
+    /// <summary>Reads a sealed segment's columns back, checking the file against the checksum it was sealed with.</summary>
+    /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
+    public async Task<ColumnarSegment> ReadAsync(SealedSegment segment, StringTable strings)
     {
-        var segments = new List<(int, Document[])>();
-        foreach (var tick in state.State.SealedTicks)
+        await using var stream = await blobs.OpenReadAsync(segment.BlobName)
+            ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+        if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, Checksum(bytes.Span), StringComparison.Ordinal))
         {
-            var documents = await blobs.ReadAsync<Document[]>(SegmentName(tick))
-                ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {tick} is sealed but missing from the blob store.");
-            segments.Add((tick, documents));
+            throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
         }
 
-        return segments;
+        copy.Position = 0;
+        return await ArrowSegmentFile.ReadAsync(copy, strings, segment.BlobName);
     }
 
     /// <summary>Forgets the segments of <paramref name="tick"/> and later ticks.</summary>
@@ -31,21 +39,32 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     {
         if (state.State.SealedTicks.RemoveAll(t => t >= tick) > 0)
         {
+            foreach (var later in state.State.Checksums.Keys.Where(t => t >= tick).ToList())
+            {
+                state.State.Checksums.Remove(later);
+                state.State.Counts.Remove(later);
+            }
+
             await state.WriteStateAsync();
         }
     }
 
-    /// <summary>Seals the segment of <paramref name="tick"/>: the blob first, then the state that names it.</summary>
-    public async Task SealAsync(int tick, Document[] documents)
+    /// <summary>Seals the segment of <paramref name="tick"/>: the file first, then the state that names it.</summary>
+    public async Task<SealedSegment> SealAsync(int tick, ColumnarSegment columns, StringTable strings)
     {
-        await blobs.WriteAsync(SegmentName(tick), documents);
+        var bytes = ArrowSegmentFile.Write(columns, strings);
+        var sealedSegment = new SealedSegment(tick, columns.Count, SegmentName(tick));
+        await blobs.WriteBytesAsync(sealedSegment.BlobName, bytes);
         if (!state.State.SealedTicks.Contains(tick))
         {
             state.State.SealedTicks.Add(tick);
             state.State.SealedTicks.Sort();
         }
 
+        state.State.Checksums[tick] = Checksum(bytes);
+        state.State.Counts[tick] = columns.Count;
         await state.WriteStateAsync();
+        return sealedSegment;
     }
 
     /// <summary>Deletes the segments and the state: the run is over.</summary>
@@ -55,5 +74,7 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
         await state.ClearStateAsync();
     }
 
-    private string SegmentName(int tick) => BlobNames.TickItem(_folder, "segment", tick);
+    private static string Checksum(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private string SegmentName(int tick) => BlobNames.TickItem(_folder, "segment", tick) + ArrowSegmentFile.Extension;
 }

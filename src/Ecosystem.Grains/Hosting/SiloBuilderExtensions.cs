@@ -1,4 +1,5 @@
 using Ecosystem.Grains.Bases;
+using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Placement;
@@ -33,6 +34,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ModelCheckpoints>();
         silo.Services.AddOptions<BaseModelOptions>();
         silo.Services.AddSingleton<BaseModels>();
+        silo.Services.AddOptions<SegmentMemoryOptions>();
+        silo.Services.AddSingleton<SegmentMemoryBudget>();
         silo.Services.AddSingleton<SimulationMeter>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, StorageNames.Grains)))
         {

@@ -1,0 +1,26 @@
+using Ecosystem.Grains.Corpus;
+using Ecosystem.Runner;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Ecosystem.Simulation.Tests;
+
+/// <summary>Columnar shards, with their sealed segments on the heap or read back from Arrow files, give the numbers the
+/// object-based shards gave.</summary>
+public sealed class ColumnarShardTests
+{
+    [Fact]
+    public async Task Segments_read_back_from_their_files_give_the_metrics_of_the_object_based_shards()
+    {
+        // Written by the object-based shards (one Document object per document, segments serialized whole) on the
+        // determinism test's text scenario; a change of the science that moves these numbers must write it again.
+        var expected = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "determinism-text.object-shards.metrics.csv"));
+
+        await using var cluster = await TestClusterHandle.StartAsync(1, corpusMemoryMegabytes: 0);
+        var run = await ScenarioRuns.RunAsync(cluster, ScenarioRuns.Parse(DeterminismTests.TextScenario));
+
+        var budget = ((InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services.GetRequiredService<SegmentMemoryBudget>();
+        Assert.True(budget.Dropped > 0, "segments were dropped from memory and read back from their files");
+        Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(run.OutputDirectory, RunFiles.Metrics)));
+    }
+}
