@@ -123,6 +123,22 @@ internal static class ScenarioRules
                 yield return new ScenarioError($"{path}.name", "found \"human\"; that name is reserved for human-written data, choose another");
             }
 
+            var crawl = vendor.Training.CrawlPolicy;
+            if (crawl.Kind != CrawlPolicyKind.New && vendor.Training.CrawlBudget is null)
+            {
+                yield return new ScenarioError($"{path}.training.crawlBudget",
+                    $"required when training.crawlPolicy.kind is \"{Lower(crawl.Kind)}\": a crawl over the whole web takes a budget of documents");
+            }
+
+            if (crawl.Kind == CrawlPolicyKind.Recency && crawl.HalfLife is null)
+            {
+                yield return new ScenarioError($"{path}.training.crawlPolicy.halfLife", "required when kind is \"recency\": a number of ticks above 0");
+            }
+            else if (crawl.Kind != CrawlPolicyKind.Recency && crawl.HalfLife is not null)
+            {
+                yield return new ScenarioError($"{path}.training.crawlPolicy.halfLife", $"found {crawl.HalfLife}; only a \"recency\" crawl has a half-life");
+            }
+
             var allowed = FamiliesByData[data.Kind];
             if (!allowed.Contains(vendor.Model.Family))
             {

@@ -12,6 +12,9 @@ public sealed record TrainingSpec
     /// <summary>At most this many documents per scrape, drawn uniformly; null scrapes everything new.</summary>
     public int? CrawlBudget { get; init; }
 
+    /// <summary>What the crawl budget is drawn from: new documents (the default) or the whole web.</summary>
+    public CrawlPolicySpec CrawlPolicy { get; init; } = new();
+
     /// <summary>Share of generation 0's human training documents kept and added to every later generation.</summary>
     public double KeepHumanFraction { get; init; }
 

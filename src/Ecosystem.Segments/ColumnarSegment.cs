@@ -78,6 +78,20 @@ public sealed class ColumnarSegment
         (Count * ((3 * sizeof(byte)) + (10 * sizeof(int)) + sizeof(bool))) + (2L * sizeof(int) * (Count + 1))
         + ((Tokens16?.LongLength ?? 0) * sizeof(ushort)) + ((Tokens32?.LongLength ?? 0) * sizeof(int)) + (Values.LongLength * sizeof(double));
 
+    /// <summary>Documents by whose text they carry: <c>""</c> for human text, else the vendor whose model wrote (or helped
+    /// write) them.</summary>
+    public Dictionary<string, int> CountsBySource(StringTable strings)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            var source = IsSyntheticAt(i) ? strings[VendorCode[i]] : "";
+            counts[source] = counts.GetValueOrDefault(source) + 1;
+        }
+
+        return counts;
+    }
+
     /// <summary>The phase of document <paramref name="index"/>.</summary>
     public TickPhase PhaseAt(int index) => (TickPhase)Phase[index];
 

@@ -36,8 +36,9 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
         return true;
     }
 
-    /// <summary>The columns of the documents collected, in the order they came.</summary>
-    public ColumnarSegment Build() => Columns(Tick, _documents, strings);
+    /// <summary>The columns of the documents collected, in the canonical order (ordinal order of ids), so that a
+    /// segment is the same whatever order its appends arrived in.</summary>
+    public ColumnarSegment Build() => Columns(Tick, [.. _documents.OrderBy(d => d.Id, StringComparer.Ordinal)], strings);
 
     /// <summary>The columns of <paramref name="documents"/>, all of tick <paramref name="tick"/>, in their order.</summary>
     public static ColumnarSegment Columns(int tick, IReadOnlyList<Document> documents, StringTable strings)

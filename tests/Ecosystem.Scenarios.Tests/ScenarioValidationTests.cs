@@ -74,6 +74,27 @@ public class ScenarioValidationTests
         Assert.Contains(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "crawlPolicy": { "kind": "uniform" } }""", "$.vendors[0].training.crawlBudget", "required when training.crawlPolicy.kind is \"uniform\"")]
+    [InlineData("""{ "crawlBudget": 10, "crawlPolicy": { "kind": "recency" } }""", "$.vendors[0].training.crawlPolicy.halfLife", "required when kind is \"recency\"")]
+    [InlineData("""{ "crawlBudget": 10, "crawlPolicy": { "kind": "uniform", "halfLife": 2 } }""", "$.vendors[0].training.crawlPolicy.halfLife", "only a \"recency\" crawl")]
+    [InlineData("""{ "crawlBudget": 10, "crawlPolicy": { "kind": "recency", "halfLife": 0 } }""", "$.vendors[0].training.crawlPolicy.halfLife", "")]
+    [InlineData("""{ "crawlBudget": 10, "crawlPolicy": { "kind": "oldest" } }""", "$.vendors[0].training.crawlPolicy.kind", "\"recency\"")]
+    public void A_crawl_policy_that_cannot_be_followed_is_refused_with_its_path(string training, string path, string message)
+    {
+        var errors = ErrorsOf($$"""{ "name": "t", "vendors": [ { "name": "a", "training": {{training}} } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_whole_web_crawl_by_recency_is_accepted()
+    {
+        Assert.Empty(ErrorsOf("""{ "name": "t", "vendors": [ { "name": "a", "training": { "crawlBudget": 100, "crawlPolicy": { "kind": "recency", "halfLife": 2.5 } } } ] }"""));
+    }
+
     [Fact]
     public void An_unknown_field_is_named_with_the_allowed_fields()
     {

@@ -31,9 +31,25 @@ public class DeterminismTests
         }
         """;
 
+    /// <summary>Whole-web crawls: every shard's census and draw must not depend on where the shards live.</summary>
+    internal const string WebCrawlScenario = """
+        {
+          "name": "determinism-crawl", "seed": 31, "ticks": 5, "shards": 4,
+          "data": { "kind": "text", "text": { "source": "brown", "documentTokens": 32, "maxDocuments": 300 } },
+          "humans": { "authors": 20, "documentsPerTick": 40 },
+          "vendors": [
+            { "name": "uniform", "training": { "crawlBudget": 70, "crawlPolicy": { "kind": "uniform" } }, "deployment": { "documentsPerTick": 30 } },
+            { "name": "recent", "training": { "policy": "accumulate", "sources": "self", "crawlBudget": 50, "crawlPolicy": { "kind": "recency", "halfLife": 1 } },
+              "deployment": { "documentsPerTick": 30 } }
+          ],
+          "metrics": { "heldOutDocuments": 40 }
+        }
+        """;
+
     [Theory]
     [InlineData(TextScenario)]
     [InlineData(GaussianScenario)]
+    [InlineData(WebCrawlScenario)]
     public async Task One_silo_and_three_silos_write_identical_metrics(string json)
     {
         var scenario = ScenarioRuns.Parse(json);

@@ -91,6 +91,10 @@ public static class MetricNames
     /// <summary>Synthetic share of a vendor's training set.</summary>
     public const string TrainingSyntheticShare = "training_synthetic_share";
 
+    /// <summary>Mean age in ticks of the documents a whole-web crawl fetched for a vendor's training (crawl policies
+    /// "uniform" and "recency").</summary>
+    public const string CrawlMeanAge = "crawl_mean_age";
+
     /// <summary>Share of a vendor's training set that came from one source (label: "human" or the vendor that generated
     /// it): one row of the who-trained-on-whom matrix.</summary>
     public const string TrainingSourceShare = "training_source_share";

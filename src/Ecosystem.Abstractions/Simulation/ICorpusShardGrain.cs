@@ -22,6 +22,14 @@ public interface ICorpusShardGrain : IGrainWithStringKey
     /// <summary>Documents matching the query, ordered by id.</summary>
     Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query);
 
+    /// <summary>How many documents of each tick the shard holds now that a crawler may fetch: all, or, with
+    /// <paramref name="onlyVendor"/>, human text and that vendor's output.</summary>
+    Task<IReadOnlyList<CrawlCensus>> CensusAsync(string? onlyVendor);
+
+    /// <summary>Draws documents for a crawler: for each draw, that many of the tick's documents the census counted,
+    /// uniformly without replacement in the canonical order, seeded by the draw. Ordered by id.</summary>
+    Task<IReadOnlyList<Document>> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws);
+
     /// <summary>Documents published at one tick, ordered by id.</summary>
     Task<IReadOnlyList<Document>> GetTickAsync(int tick);
 }

@@ -75,6 +75,7 @@ public static class MetricInstruments
 
         new(MetricNames.TrainingDocuments, Training + "documents", DocumentCount, "Documents in the training set of the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.TrainingSyntheticShare, Training + "synthetic_share", Dimensionless, "Synthetic share of the training set of the generation trained in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.CrawlMeanAge, Training + "crawl_mean_age", "{tick}", "Mean age in ticks of the documents a whole-web crawl fetched for the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.TrainingSourceShare, Training + "source_share", Dimensionless, "Share of the training set of the generation trained in the tick that came from one source: human text or one vendor's output.", TelemetryAttributes.DataSource),
         new(MetricNames.TrainingTokens, Training + "tokens", TokenCount, "Tokens the n-gram model was fitted on.", TelemetryAttributes.Label),
         new(MetricNames.TrainingDetectedSyntheticShare, Training + "detected_synthetic_share", Dimensionless, "Share of the training set the watermark detector flags.", TelemetryAttributes.Label),

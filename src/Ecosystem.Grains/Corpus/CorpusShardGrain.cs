@@ -150,12 +150,55 @@ public sealed class CorpusShardGrain(
             foreach (var document in builder.Documents)
             {
                 var isNew = document.Tick > query.AfterTick || document.Phase > query.AfterPhase;
-                var isWanted = query.OnlyVendor is null || !document.Provenance.IsSynthetic ||
-                               string.Equals(document.Provenance.Vendor, query.OnlyVendor, StringComparison.Ordinal);
-                if (isNew && isWanted)
+                if (isNew && IsWanted(document, query.OnlyVendor))
                 {
                     result.Add(document);
                 }
+            }
+        }
+
+        result.Sort(DocumentOrder.Instance);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CrawlCensus>> CensusAsync(string? onlyVendor)
+    {
+        _fence.Ensure(this.GetPrimaryKeyString());
+        var census = _sealed.Values.Select(s => new CrawlCensus(s.Tick, s.CountFor(onlyVendor)))
+            .Concat(_open.Values.Select(b => new CrawlCensus(b.Tick, b.Documents.Count(d => IsWanted(d, onlyVendor)))))
+            .Where(c => c.Count > 0)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<CrawlCensus>>(census);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Document>> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws)
+    {
+        _fence.Ensure(this.GetPrimaryKeyString());
+        var result = new List<Document>(draws.Sum(d => d.Count));
+        foreach (var draw in draws.Where(d => d.Count > 0))
+        {
+            if (_sealed.TryGetValue(draw.Tick, out var segment))
+            {
+                var columns = await ColumnsOfAsync(segment);
+                var vendor = onlyVendor is null ? -1 : _strings.Find(onlyVendor);
+                var eligible = Enumerable.Range(0, columns.Count)
+                    .Where(i => onlyVendor is null || !columns.IsSyntheticAt(i) || columns.VendorCodeAt(i) == vendor)
+                    .ToArray();
+                foreach (var index in Pick(eligible, draw))
+                {
+                    result.Add(columns.DocumentAt(eligible[index], _strings));
+                }
+            }
+            else if (_open.TryGetValue(draw.Tick, out var builder))
+            {
+                var eligible = builder.Documents.Where(d => IsWanted(d, onlyVendor)).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+                result.AddRange(Pick(eligible, draw).Select(index => eligible[index]));
+            }
+            else
+            {
+                throw new InvalidOperationException($"Shard '{this.GetPrimaryKeyString()}' holds no documents of tick {draw.Tick} to draw from.");
             }
         }
 
@@ -188,6 +231,30 @@ public sealed class CorpusShardGrain(
 
         result.Sort(DocumentOrder.Instance);
         return result;
+    }
+
+    private static bool IsWanted(Document document, string? onlyVendor) =>
+        onlyVendor is null || !document.Provenance.IsSynthetic || string.Equals(document.Provenance.Vendor, onlyVendor, StringComparison.Ordinal);
+
+    /// <summary>Positions of a uniform draw without replacement of <see cref="CrawlDraw.Count"/> of
+    /// <paramref name="eligible"/> (a partial Fisher-Yates shuffle seeded by the draw).</summary>
+    private IEnumerable<int> Pick<T>(T[] eligible, CrawlDraw draw)
+    {
+        if (draw.Count > eligible.Length)
+        {
+            throw new InvalidOperationException(
+                $"Shard '{this.GetPrimaryKeyString()}': a crawl asks for {draw.Count} documents of tick {draw.Tick}, which has {eligible.Length}.");
+        }
+
+        var positions = Enumerable.Range(0, eligible.Length).ToArray();
+        var random = new Random(draw.Seed);
+        for (var i = 0; i < draw.Count; i++)
+        {
+            var j = random.Next(i, positions.Length);
+            (positions[i], positions[j]) = (positions[j], positions[i]);
+        }
+
+        return positions.Take(draw.Count);
     }
 
     private async Task<ColumnarSegment> ColumnsOfAsync(SealedSegment segment)

@@ -4,7 +4,7 @@ namespace Ecosystem.Grains.Corpus;
 
 /// <summary>A shard's sealed tick: its Arrow file in the blob store and, while the silo's memory budget allows, its
 /// columns on the heap.</summary>
-public sealed class SealedSegment(int tick, int count, string blobName)
+public sealed class SealedSegment(int tick, int count, IReadOnlyDictionary<string, int> sources, string blobName)
 {
     private ColumnarSegment? _columns;
 
@@ -13,6 +13,13 @@ public sealed class SealedSegment(int tick, int count, string blobName)
 
     /// <summary>Number of documents.</summary>
     public int Count { get; } = count;
+
+    /// <summary>Documents by whose text they carry: "" for human text, else the vendor.</summary>
+    public IReadOnlyDictionary<string, int> Sources { get; } = sources;
+
+    /// <summary>Documents a crawler may fetch: all, or human text and <paramref name="onlyVendor"/>'s output.</summary>
+    public int CountFor(string? onlyVendor) =>
+        onlyVendor is null ? Count : Sources.GetValueOrDefault("") + Sources.GetValueOrDefault(onlyVendor);
 
     /// <summary>The Arrow file's blob name.</summary>
     public string BlobName { get; } = blobName;

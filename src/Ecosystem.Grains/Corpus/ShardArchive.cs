@@ -14,7 +14,8 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
 
     /// <summary>The sealed segments, by tick, with nothing read yet.</summary>
     public IReadOnlyList<SealedSegment> Sealed() =>
-        state.State.SealedTicks.Select(t => new SealedSegment(t, state.State.Counts.GetValueOrDefault(t), SegmentName(t))).ToList();
+        state.State.SealedTicks.Select(t => new SealedSegment(t, state.State.Counts.GetValueOrDefault(t),
+            state.State.Sources.GetValueOrDefault(t) ?? [], SegmentName(t))).ToList();
 
     /// <summary>Reads a sealed segment's columns back, checking the file against the checksum it was sealed with.</summary>
     /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
@@ -43,6 +44,7 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
             {
                 state.State.Checksums.Remove(later);
                 state.State.Counts.Remove(later);
+                state.State.Sources.Remove(later);
             }
 
             await state.WriteStateAsync();
@@ -53,7 +55,8 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     public async Task<SealedSegment> SealAsync(int tick, ColumnarSegment columns, StringTable strings)
     {
         var bytes = ArrowSegmentFile.Write(columns, strings);
-        var sealedSegment = new SealedSegment(tick, columns.Count, SegmentName(tick));
+        var sources = columns.CountsBySource(strings);
+        var sealedSegment = new SealedSegment(tick, columns.Count, sources, SegmentName(tick));
         await blobs.WriteBytesAsync(sealedSegment.BlobName, bytes);
         if (!state.State.SealedTicks.Contains(tick))
         {
@@ -63,6 +66,7 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
 
         state.State.Checksums[tick] = Checksum(bytes);
         state.State.Counts[tick] = columns.Count;
+        state.State.Sources[tick] = sources;
         await state.WriteStateAsync();
         return sealedSegment;
     }

@@ -16,4 +16,9 @@ public sealed class ShardState
     /// <summary>The number of documents of each sealed tick.</summary>
     [Id(2)]
     public Dictionary<int, int> Counts { get; set; } = [];
+
+    /// <summary>The documents of each sealed tick by whose text they carry ("" for human text, else the vendor), so a
+    /// crawl's census needs no segment read.</summary>
+    [Id(3)]
+    public Dictionary<int, Dictionary<string, int>> Sources { get; set; } = [];
 }

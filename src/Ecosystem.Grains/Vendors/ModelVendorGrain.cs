@@ -5,6 +5,7 @@ using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Abstractions.Telemetry;
 using Ecosystem.Grains.Corpus;
+using Ecosystem.Grains.Crawls;
 using Ecosystem.Grains.Measurement;
 using Ecosystem.Grains.Persistence;
 using Ecosystem.Grains.Placement;
@@ -70,10 +71,15 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             TickPhase.VendorsTrain,
             tick,
             _vendor.Training.Sources == ScrapeSources.Self ? _vendor.Name : null);
+        var training = _vendor.Training;
+        var wholeWeb = training.CrawlPolicy.Kind != CrawlPolicyKind.New;
         IReadOnlyList<Document> scraped;
         using (var span = SimulationTracing.StartScrape(spec.RunId, _replicate, _vendor.Name, tick))
         {
-            scraped = await ShardWriter.ScrapeAsync(GrainFactory, _world, _context.Scenario.Shards, query);
+            scraped = wholeWeb
+                ? await WebCrawler.CrawlAsync(GrainFactory, _world, _context.Scenario.Shards, query.OnlyVendor, training.CrawlPolicy,
+                    training.CrawlBudget!.Value, tick, _context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name))
+                : await ShardWriter.ScrapeAsync(GrainFactory, _world, _context.Scenario.Shards, query);
             span?.SetTag(TelemetryAttributes.Documents, scraped.Count);
         }
 
@@ -81,8 +87,9 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var next = _generation + 1;
         var fresh = FreshHumanDocuments(tick, random);
         var sink = new RowSink(tick, _replicate, _vendor.Name, next.ToString(CultureInfo.InvariantCulture));
-        var crawled = await FilterAsync(_trainingSets!.Crawl(_vendor.Training, scraped, random), sink);
-        var trainingSet = _trainingSets.Build(_vendor.Training, next, crawled, fresh, random);
+        // A whole-web crawl spent its budget already; a crawl of new documents samples it here.
+        var crawled = await FilterAsync(wholeWeb ? scraped : _trainingSets!.Crawl(training, scraped, random), sink);
+        var trainingSet = _trainingSets!.Build(training, next, crawled, fresh, random);
 
         // Filter reports are kept even when nothing is left to train on (after a crawl cut-off, say).
         _trainingRows = sink.Rows;
@@ -113,6 +120,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         sink.Add(MetricNames.TrainingDocuments, trainingSet.Count);
         sink.Add(MetricNames.TrainingSyntheticShare, (double)synthetic / trainingSet.Count);
         TrainingSources.Add(sink, _context.Scenario.Vendors, trainingSet);
+        if (wholeWeb && crawled.Count > 0)
+        {
+            // How far back the crawl reached; a crawl of new documents only is by construction about 0.
+            sink.Add(MetricNames.CrawlMeanAge, crawled.Average(d => (double)(tick - d.Tick)));
+        }
         if (_context.HasWatermarks)
         {
             var detector = _context.Detector;
