@@ -19,6 +19,11 @@ public static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed." };
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<name>-seed<seed>-<time>). Must not already hold a run." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip writing PNG plots." };
+        var corpus = new Option<bool>("--corpus")
+        {
+            Description = "When the run completes, write its web into the output folder as Apache Arrow IPC files, " +
+                          "corpus/replicate=R/shard-SSS-tick-TTTTTT.arrow (open them with pyarrow, pandas or DuckDB; see docs/corpus.md).",
+        };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "While the run lasts, serve Prometheus metrics on http://localhost:PORT/metrics (embedded silo)." };
         var maxDocuments = new Option<long?>("--max-documents")
         {
@@ -36,13 +41,13 @@ public static class RunCommand
                                          "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory " +
                                          "(embedded silo's blobs); Telemetry__* (see docs/telemetry.md).")
         {
-            scenario, seed, output, noPlots, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
+            scenario, seed, output, noPlots, corpus, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var target = cluster.TargetOf(parse);
             var request = new RunRequest(parse.GetValue(scenario), parse.GetValue(seed), parse.GetValue(output), !parse.GetValue(noPlots),
-                parse.GetValue(metricsPort), parse.GetValue(maxDocuments), target);
+                parse.GetValue(metricsPort), parse.GetValue(maxDocuments), target, parse.GetValue(corpus));
             return parse.GetValue(resume) is { } folder
                 ? ResumeAsync(request, folder, parse.InvocationConfiguration, cancellationToken)
                 : ExecuteAsync(request, parse.InvocationConfiguration, cancellationToken);
@@ -161,6 +166,7 @@ public static class RunCommand
             // A cluster that keeps state lets an unfinished run continue later; an embedded silo keeps nothing anyway.
             KeepStateOfUnfinishedRuns = cluster.IsPersistent,
             OnNotice = message => error.WriteLine($"Cluster: {message}"),
+            ExportCorpus = request.Corpus,
         };
         var console = ReferenceEquals(output, Console.Out)
             ? AnsiConsole.Console
@@ -245,5 +251,6 @@ public static class RunCommand
             $"tick {p.CompletedTicks}/{p.TotalTicks}: {p.DocumentsPublished:N0} documents published, {p.GenerationsTrained} generation(s) trained, {p.Elapsed.TotalSeconds:F1} s");
 
     /// <summary>What <c>ecosystem run</c> was asked to do.</summary>
-    private sealed record RunRequest(string? ScenarioPath, long? Seed, string? OutputDirectory, bool Plots, int? MetricsPort, long? MaxDocuments, RunTarget Target);
+    private sealed record RunRequest(string? ScenarioPath, long? Seed, string? OutputDirectory, bool Plots, int? MetricsPort, long? MaxDocuments, RunTarget Target,
+        bool Corpus = false);
 }

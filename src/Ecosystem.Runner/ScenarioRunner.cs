@@ -24,6 +24,9 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     /// continue it; by default its grains are released like those of a completed run.</summary>
     public bool KeepStateOfUnfinishedRuns { get; init; }
 
+    /// <summary>Write the run's web into its folder as Arrow files (<see cref="CorpusExport"/>) once the run completes.</summary>
+    public bool ExportCorpus { get; init; }
+
     /// <summary>How ticks that failed for a fault of the cluster are retried.</summary>
     public TickRetryPolicy Retries { get; init; } = TickRetryPolicy.Default;
 
@@ -150,6 +153,20 @@ public sealed class ScenarioRunner(IGrainFactory grains)
             RecordEnd(output, RunStatusKind.Failed, e.Message, outputDirectory);
             await ReleaseUnfinishedAsync(clock);
             throw;
+        }
+
+        if (ExportCorpus)
+        {
+            try
+            {
+                await CorpusExport.WriteAsync(grains, spec.RunId, scenario, outputDirectory, cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                RecordEnd(output, RunStatusKind.Failed, $"writing the corpus failed: {e.Message}", outputDirectory);
+                await ReleaseUnfinishedAsync(clock);
+                throw;
+            }
         }
 
         output.Finish(RunStatusKind.Completed, null, FilesOf(outputDirectory));

@@ -30,6 +30,12 @@ public interface ICorpusShardGrain : IGrainWithStringKey
     /// uniformly without replacement in the canonical order, seeded by the draw. Ordered by id.</summary>
     Task<IReadOnlyList<Document>> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws);
 
+    /// <summary>The ticks whose segments are sealed, ascending.</summary>
+    Task<IReadOnlyList<int>> SealedTicksAsync();
+
+    /// <summary>The Arrow IPC file of a sealed tick's segment, as it is kept in the blob store.</summary>
+    Task<byte[]> SegmentFileAsync(int tick);
+
     /// <summary>Documents published at one tick, ordered by id.</summary>
     Task<IReadOnlyList<Document>> GetTickAsync(int tick);
 }

@@ -207,6 +207,15 @@ public sealed class CorpusShardGrain(
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<int>> SealedTicksAsync() => Task.FromResult<IReadOnlyList<int>>([.. _sealed.Keys]);
+
+    /// <inheritdoc />
+    public Task<byte[]> SegmentFileAsync(int tick) =>
+        _sealed.TryGetValue(tick, out var segment)
+            ? _archive.ReadBytesAsync(segment)
+            : throw new ArgumentException($"Shard '{this.GetPrimaryKeyString()}' has no sealed segment of tick {tick}.", nameof(tick));
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Document>> GetTickAsync(int tick)
     {
         _fence.Ensure(this.GetPrimaryKeyString());

@@ -21,18 +21,25 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
     public async Task<ColumnarSegment> ReadAsync(SealedSegment segment, StringTable strings)
     {
+        var bytes = await ReadBytesAsync(segment);
+        return await ArrowSegmentFile.ReadAsync(new MemoryStream(bytes, writable: false), strings, segment.BlobName);
+    }
+
+    /// <summary>A sealed segment's file, checked against the checksum it was sealed with.</summary>
+    /// <exception cref="InvalidDataException">The file is missing or damaged.</exception>
+    public async Task<byte[]> ReadBytesAsync(SealedSegment segment)
+    {
         await using var stream = await blobs.OpenReadAsync(segment.BlobName)
             ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
-        var bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length);
-        if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, Checksum(bytes.Span), StringComparison.Ordinal))
+        var bytes = copy.ToArray();
+        if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, Checksum(bytes), StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
         }
 
-        copy.Position = 0;
-        return await ArrowSegmentFile.ReadAsync(copy, strings, segment.BlobName);
+        return bytes;
     }
 
     /// <summary>Forgets the segments of <paramref name="tick"/> and later ticks.</summary>
