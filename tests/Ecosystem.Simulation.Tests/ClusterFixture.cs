@@ -1,5 +1,6 @@
 using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Hosting;
+using Ecosystem.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
@@ -15,10 +16,16 @@ public sealed class TestClusterHandle : IAsyncDisposable
     /// <summary>The running cluster.</summary>
     public TestCluster Cluster { get; }
 
-    /// <summary>Deploys a cluster of <paramref name="silos"/> silos.</summary>
-    public static async Task<TestClusterHandle> StartAsync(int silos)
+    /// <summary>Deploys a cluster of <paramref name="silos"/> silos, with <paramref name="configuration"/> added to the
+    /// silos' configuration (a "Storage" section puts their blobs where it says, as on a real host).</summary>
+    public static async Task<TestClusterHandle> StartAsync(int silos, IReadOnlyDictionary<string, string>? configuration = null)
     {
         var builder = new TestClusterBuilder((short)silos);
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
@@ -41,6 +48,12 @@ public sealed class TestClusterHandle : IAsyncDisposable
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            var storage = StorageSettings.From(siloBuilder.Configuration);
+            if (storage.Kind == StorageKind.Azure)
+            {
+                siloBuilder.UseAzureBlobStore(storage);
+            }
+
             siloBuilder.AddEcosystemSimulation();
             siloBuilder.Services.Configure<BaseModelOptions>(options => options.Directory = BaseDirectory);
         }
