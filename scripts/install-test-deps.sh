@@ -1,9 +1,37 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it;
 # its promtool checks the compose stack's Prometheus configuration), chromium (the dashboard test drives it headless),
-# docker-compose (validates docker-compose.yml offline) and redis-server (the cluster tests run silos on Redis).
+# docker-compose (validates docker-compose.yml offline) and redis-server (the cluster tests run silos on Redis); and the
+# npm package azurite (the Azure Blob Storage emulator the object-store tests start), into the Ecosystem cache folder.
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
+
+# Azurite: the tests look for it in <cache>/azurite (the cache folder as scripts/fetch-brown.sh finds it). 3.35.0 is the
+# last release that runs on Node.js 20; the tests start it with --skipApiVersionCheck, as the SDK is newer.
+azurite_version=3.35.0
+if [[ -n "${ECOSYSTEM_CACHE:-}" ]]; then
+  cache="$ECOSYSTEM_CACHE"
+elif [[ "${XDG_CACHE_HOME:-}" == /* ]]; then
+  cache="$XDG_CACHE_HOME/ecosystem"
+else
+  cache="$HOME/.cache/ecosystem"
+fi
+
+azurite="$cache/azurite"
+if [[ -f "$azurite/.complete-$azurite_version" && -x "$azurite/node_modules/.bin/azurite-blob" ]]; then
+  echo "Azurite $azurite_version already installed in $azurite."
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm is needed to install Azurite; install Node.js (it includes npm)." >&2
+    exit 1
+  fi
+
+  echo "Installing Azurite $azurite_version into $azurite ..."
+  mkdir -p "$azurite"
+  rm -f "$azurite"/.complete-*
+  npm install --prefix "$azurite" --no-audit --no-fund --omit=dev --loglevel=error "azurite@$azurite_version"
+  touch "$azurite/.complete-$azurite_version"
+fi
 
 packages=()
 command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)

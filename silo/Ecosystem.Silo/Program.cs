@@ -13,7 +13,8 @@ var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prom
 var root = new RootCommand("Ecosystem silo host: runs one Orleans silo with the simulation's grains. " +
                            "Settings come from appsettings.json, environment variables (Cluster__Mode, Cluster__RedisConnectionString, " +
                            "Cluster__ClusterId, Cluster__ServiceId, Cluster__SiloPort, Cluster__GatewayPort, Cluster__AdvertisedHost, Cluster__OrleansDashboard, " +
-                           "Storage__BlobDirectory, Telemetry__*) and these options.")
+                           "Storage__Kind (folder or azure), Storage__BlobDirectory, Storage__AzureConnectionString, Storage__AzureContainer, Telemetry__*) " +
+                           "and these options. Exit code 2 for unusable settings, 1 when the blob store cannot be reached.")
 {
     mode, redis, siloPort, gatewayPort, primary, blobDirectory, metricsPort,
 };
@@ -44,7 +45,17 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     using var host = builder.Build();
-    await host.StartAsync(cancellationToken);
+    try
+    {
+        await host.StartAsync(cancellationToken);
+    }
+    catch (Exception e) when (BlobStoreFailure.Find(e) is { } unreachable)
+    {
+        // The silo never joined the cluster; a stack trace would only bury the store's name.
+        Console.Error.WriteLine(unreachable.Message);
+        return 1;
+    }
+
     Console.Out.WriteLine($"Silo started: cluster '{settings!.ClusterId}' ({settings.Mode.ToString().ToLowerInvariant()}), silo port {settings.SiloPort}, gateway port {settings.GatewayPort}.");
     await host.WaitForShutdownAsync(cancellationToken);
     return 0;

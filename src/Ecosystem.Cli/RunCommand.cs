@@ -38,8 +38,9 @@ public static class RunCommand
         var command = new Command("run", "Run a scenario and write metrics.csv, run.json, samples.jsonl and plots/*.png, then print a summary table. " +
                                          "Runs on a silo in this process unless --cluster redis names a running cluster. " +
                                          "Exit code 0 on success, 2 on invalid input (scenario, options, corpus), 1 when the run fails. Environment: Cluster__Mode, " +
-                                         "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory " +
-                                         "(embedded silo's blobs); Telemetry__* (see docs/telemetry.md).")
+                                         "Cluster__RedisConnectionString, Cluster__ClusterId, Cluster__ServiceId (client of a cluster); Storage__BlobDirectory, or " +
+                                         "Storage__Kind=azure with Storage__AzureConnectionString and Storage__AzureContainer (embedded silo's blobs; " +
+                                         "see docs/cluster.md); Telemetry__* (see docs/telemetry.md).")
         {
             scenario, seed, output, noPlots, corpus, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
         };

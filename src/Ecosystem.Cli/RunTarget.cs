@@ -11,7 +11,7 @@ internal sealed record RunTarget(ClusterMode Mode, string? Redis)
     public string Options() => Mode == ClusterMode.Redis ? " --cluster redis" + (Redis is null ? "" : $" --redis {Redis}") : "";
 
     /// <summary>Starts the embedded silo or connects to the cluster; on failure writes why to <paramref name="error"/> and
-    /// gives the exit code instead (2 for unusable settings, 1 for a cluster that cannot be reached).</summary>
+    /// gives the exit code instead (2 for unusable settings, 1 for a cluster or blob store that cannot be reached).</summary>
     public async Task<(ClusterConnection? Connection, int ExitCode)> ConnectAsync(TextWriter error, Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken)
     {
         try
@@ -22,6 +22,12 @@ internal sealed record RunTarget(ClusterMode Mode, string? Redis)
         {
             error.WriteLine(e.Message);
             return (null, ExitCodes.InvalidInput);
+        }
+        catch (Exception e) when (BlobStoreFailure.Find(e) is { } unreachable)
+        {
+            // The embedded silo checks its blob store as it starts; the store, not the cluster, is what to fix.
+            error.WriteLine(unreachable.Message);
+            return (null, ExitCodes.Failure);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -29,7 +29,8 @@ public static class ClusterHostingExtensions
         Action<ClusterSettings>? configure = null, Action<StorageSettings>? storage = null, bool propagateTraces = false)
     {
         var settings = ClusterSettings.From(configuration, configure);
-        var blobDirectory = StorageSettings.From(configuration, storage).BlobDirectoryFor(settings);
+        var storageSettings = StorageSettings.From(configuration, storage);
+        var blobDirectory = storageSettings.BlobDirectoryFor(settings);
         if (settings.Mode == ClusterMode.Redis)
         {
             var redis = RedisOptions(settings);
@@ -54,7 +55,13 @@ public static class ClusterHostingExtensions
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, primary, settings.ServiceId, settings.ClusterId);
         }
 
-        if (blobDirectory is not null)
+        if (storageSettings.Kind == StorageKind.Azure)
+        {
+            // Bases stay in each machine's cache folder (Bases:Directory can still point every silo at a shared one):
+            // a base is built the same way wherever it is built, and each machine builds it once.
+            silo.UseAzureBlobStore(storageSettings);
+        }
+        else if (blobDirectory is not null)
         {
             silo.Services.AddSingleton<IBlobStore>(sp => new FileBlobStore(blobDirectory, sp.GetRequiredService<Serializer>()));
             silo.Services.Configure<CheckpointOptions>(options => options.Directory = Path.Combine(blobDirectory, "checkpoints"));

@@ -20,6 +20,9 @@ public static class TransformerCheckpoint
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The files of a checkpoint folder, for copying one to where a folder cannot go (an object store).</summary>
+    public static IReadOnlyList<string> Files { get; } = [ManifestFile, WeightsFile];
+
     /// <summary>The weights file of the checkpoint in <paramref name="directory"/>.</summary>
     public static string WeightsPath(string directory) => Path.Combine(directory, WeightsFile);
 

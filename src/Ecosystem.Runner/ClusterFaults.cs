@@ -17,6 +17,7 @@ public static class ClusterFaults
         "Orleans.Storage.InconsistentStateException",
         "Orleans.Persistence.Redis.RedisStorageException",
         "Orleans.Clustering.Redis.RedisClusteringException",
+        "Ecosystem.Grains.Persistence.BlobStoreUnavailableException",
         "System.TimeoutException",
     };
 

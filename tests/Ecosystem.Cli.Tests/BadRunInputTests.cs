@@ -159,7 +159,36 @@ public sealed class BadRunInputTests : IDisposable
         Assert.Equal(RunStatusKind.Completed, RunOutput.ReadManifest(_run.OutputDirectory).Status);
     }
 
+    [Fact]
+    public async Task An_unreachable_object_store_stops_a_real_process_with_exit_code_1_naming_the_store()
+    {
+        // The store's settings come from the environment, so this one runs as its own process; nothing listens on the port.
+        var port = ClosedPort();
+        var endpoint = $"http://127.0.0.1:{port}/devstoreaccount1";
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Kind"] = "azure",
+            ["Storage__AzureConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=bm90LWEta2V5;BlobEndpoint={endpoint};",
+            ["Storage__AzureContainer"] = "runs",
+        };
+
+        var result = await CliInvocation.ProcessAsync(TimeSpan.FromMinutes(1), environment, "run", _run.Scenario(), "--out", _run.OutputDirectory, "--no-plots");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains($"The blob store (Azure blob container 'runs' at {endpoint}) cannot be reached: Connection refused", result.Error);
+        Assert.DoesNotContain("bm90LWEta2V5", result.Output + result.Error);
+        AssertNotComplete(_run.OutputDirectory);
+    }
+
     public void Dispose() => _run.Dispose();
+
+    /// <summary>A localhost port nothing listens on: free now, and closed again at once.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>No run.json, or one that does not say "completed".</summary>
     private static void AssertNotComplete(string directory)

@@ -26,7 +26,12 @@ internal sealed class CommandLineProcess : IDisposable
     }
 
     /// <summary>Starts <c>ecosystem</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
-    public static CommandLineProcess Start(string workingDirectory, params string[] arguments)
+    public static CommandLineProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts <c>ecosystem</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>, with
+    /// <paramref name="environment"/> added to this process's environment.</summary>
+    public static CommandLineProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // The SDK sets DOTNET_HOST_PATH for the processes it starts, test hosts included.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
@@ -43,6 +48,11 @@ internal sealed class CommandLineProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var child = new CommandLineProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
@@ -55,9 +65,15 @@ internal sealed class CommandLineProcess : IDisposable
 
     /// <summary>Runs <c>ecosystem</c> to its end and returns its exit code and output.</summary>
     /// <exception cref="TimeoutException">It did not end within <paramref name="timeout"/>.</exception>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>ecosystem</c> to its end with <paramref name="environment"/> added, and returns its exit code and output.</summary>
+    /// <exception cref="TimeoutException">It did not end within <paramref name="timeout"/>.</exception>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments);
+        using var process = Start(workingDirectory, environment, arguments);
         var exitCode = await process.WaitForExitAsync(timeout);
         return (exitCode, process.Output);
     }

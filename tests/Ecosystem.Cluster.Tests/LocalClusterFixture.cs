@@ -59,9 +59,13 @@ public sealed class LocalClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Runs <c>ecosystem</c> with <paramref name="arguments"/> and returns its output; fails unless it exits with 0.</summary>
-    public async Task<string> RunToEndAsync(params string[] arguments)
+    public Task<string> RunToEndAsync(params string[] arguments) => RunToEndAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>ecosystem</c> with <paramref name="arguments"/> and <paramref name="environment"/> added to this
+    /// process's, and returns its output; fails unless it exits with 0.</summary>
+    public async Task<string> RunToEndAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var (exitCode, output) = await CommandLineProcess.RunAsync(Root, CommandTimeout, arguments);
+        var (exitCode, output) = await CommandLineProcess.RunAsync(Root, CommandTimeout, environment, arguments);
         Assert.True(exitCode == 0, $"ecosystem {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }

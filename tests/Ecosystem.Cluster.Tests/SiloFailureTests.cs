@@ -3,6 +3,8 @@ using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Cli;
+using Ecosystem.Cli.Cluster;
+using Ecosystem.Grains.Persistence;
 using Ecosystem.Hosting;
 using Ecosystem.Metrics;
 using Ecosystem.Runner;
@@ -11,29 +13,70 @@ using Xunit.Abstractions;
 
 namespace Ecosystem.Cluster.Tests;
 
-/// <summary>A silo killed with SIGKILL in the middle of a run: the run completes as if nothing happened.</summary>
+/// <summary>A silo killed with SIGKILL in the middle of a run: the run completes as if nothing happened, with the blobs
+/// in the cluster's folder or in an object store (Azurite).</summary>
 [Collection(LocalClusterCollection.Name)]
 [Trait("Category", "Cluster")]
 public class SiloFailureTests(LocalClusterFixture cluster, ITestOutputHelper output)
 {
+    private const string AzuriteContainer = "cluster-blobs";
+
     [Fact]
     public async Task Killing_the_clocks_silo_mid_run_changes_no_metric_and_loses_or_duplicates_no_document()
     {
         await cluster.UpAsync();
+        await KillTheClocksSiloMidRunAsync(cluster.State, "silo-killed", inspectStore: () => Task.CompletedTask);
+        await cluster.UpAsync();
+    }
+
+    [Fact]
+    public async Task Killing_the_clocks_silo_mid_run_on_a_cluster_whose_blobs_are_in_azurite_changes_no_metric()
+    {
+        // A cluster of its own (Redis and two silos) whose silos keep their blobs in Azurite instead of a folder.
+        await using var azurite = await AzuriteServer.StartAsync(Path.Combine(cluster.Root, "azurite"));
+        var directory = Path.Combine(cluster.Root, "azurite-cluster");
+        try
+        {
+            var up = await cluster.RunToEndAsync(azurite.StorageEnvironment(AzuriteContainer), "cluster", "up", "--dir", directory, "--no-dashboard", "--silos", "2");
+            Assert.Contains($"Blob store: Azure blob container '{AzuriteContainer}' at {azurite.BlobEndpoint}", up);
+
+            await KillTheClocksSiloMidRunAsync(LocalClusterState.Load(directory)!, "azurite-silo-killed", async () =>
+            {
+                var kinds = new HashSet<string>(StringComparer.Ordinal);
+                await foreach (var blob in AzureBlobStore.ContainerClient(azurite.ConnectionString, AzuriteContainer).GetBlobsAsync())
+                {
+                    kinds.Add(blob.Name.Split('/')[0]);
+                }
+
+                Assert.Superset(new HashSet<string>(["shards", "vendors", "generations", "clocks"], StringComparer.Ordinal), kinds);
+                Assert.Empty(Directory.EnumerateFileSystemEntries(new LocalClusterLayout(directory).Blobs));
+            });
+        }
+        finally
+        {
+            await CommandLineProcess.RunAsync(cluster.Root, TimeSpan.FromMinutes(2), "cluster", "down", "--dir", directory, "--purge");
+        }
+    }
+
+    /// <summary>Runs <see cref="FaultScenario"/> on the cluster <paramref name="state"/> describes, kills the silo of the
+    /// run's clock after tick 3, and checks the run against the reference: byte-identical metrics.csv, and every document
+    /// in the corpus exactly once. <paramref name="inspectStore"/> looks at the blob store before the run is released.</summary>
+    private async Task KillTheClocksSiloMidRunAsync(LocalClusterState state, string name, Func<Task> inspectStore)
+    {
         var reference = await cluster.ReferenceAsync();
-        var folder = Path.Combine(cluster.Root, "silo-killed");
+        var folder = Path.Combine(cluster.Root, name);
         var scenario = ScenarioLoader.Parse(FaultScenario.Json, "fault scenario");
 
         // The run goes through the same client as 'ecosystem run --cluster redis', kept in this process to inspect the
         // corpus afterwards.
-        await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, cluster.Redis, telemetry: null, CancellationToken.None);
+        await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, state.RedisConnectionString, telemetry: null, CancellationToken.None);
         var notices = new ConcurrentQueue<string>();
         var runner = new ScenarioRunner(connection.Client) { KeepGrainsAfterRun = true, KeepStateOfUnfinishedRuns = true, OnNotice = notices.Enqueue };
         var run = runner.RunAsync(scenario, folder);
 
         await LocalClusterFixture.WaitForTicksAsync(folder, 3);
         var runId = RunOutput.ReadManifest(folder).RunId;
-        var victim = await SiloOfClockAsync(connection.Client, runId);
+        var victim = await SiloOfClockAsync(state, connection.Client, runId);
         LocalClusterFixture.Kill(victim.Process);
         var ticksWhenKilled = RunOutput.ReadManifest(folder).CompletedTicks;
         var result = await run;
@@ -60,15 +103,15 @@ public class SiloFailureTests(LocalClusterFixture cluster, ITestOutputHelper out
             Assert.Equal(Corpus(MetricNames.DocumentsTotal, tick) - before, corpus.Count(d => d.Tick == tick));
         }
 
+        await inspectStore();
         await connection.Client.GetGrain<IScenarioClockGrain>(runId).FinishAsync();
-        await cluster.UpAsync();
     }
 
     /// <summary>The silo that hosts the run's clock: losing it loses the call the runner waits on as well.</summary>
-    private async Task<Ecosystem.Cli.Cluster.LocalSilo> SiloOfClockAsync(IClusterClient client, string runId)
+    private static async Task<LocalSilo> SiloOfClockAsync(LocalClusterState state, IClusterClient client, string runId)
     {
         var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         var clock = statistics.Single(s => s.GrainId.ToString() == $"scenarioclock/{runId}");
-        return cluster.State.Silos.Single(s => s.SiloPort == clock.SiloAddress.Endpoint.Port);
+        return state.Silos.Single(s => s.SiloPort == clock.SiloAddress.Endpoint.Port);
     }
 }

@@ -4,10 +4,10 @@ namespace Ecosystem.Deployment.Tests;
 /// README describes, silos that scale, nothing published beyond this machine, and every file it mounts present.</summary>
 public class DockerComposeTests
 {
-    private static readonly string[] StackServices = ["redis", "silo", "dashboard", "otel-collector", "prometheus", "grafana"];
+    private static readonly string[] StackServices = ["redis", "azurite", "silo", "dashboard", "otel-collector", "prometheus", "grafana"];
 
     [Fact]
-    public void The_stack_has_redis_silos_the_dashboard_a_collector_prometheus_and_grafana()
+    public void The_stack_has_redis_azurite_silos_the_dashboard_a_collector_prometheus_and_grafana()
     {
         var stack = ComposeStack.Default();
 
@@ -37,7 +37,7 @@ public class DockerComposeTests
     }
 
     [Fact]
-    public void Silos_and_dashboard_are_configured_for_the_redis_cluster_the_shared_blob_store_and_the_collector()
+    public void Silos_and_dashboard_are_configured_for_the_redis_cluster_the_object_store_and_the_collector()
     {
         var stack = ComposeStack.Default();
         var collector = Yaml.ParseFile(RepositoryRoot.File("deploy/otel-collector/config.yaml"));
@@ -51,15 +51,39 @@ public class DockerComposeTests
             Assert.Equal($"http://otel-collector:{grpc.Split(':')[^1]}", environment["Telemetry__OtlpEndpoint"]);
             // The dashboard can serve the Orleans dashboard only if every silo carries its grains.
             Assert.Equal("true", environment["Cluster__OrleansDashboard"]);
-
-            var blobs = environment["Storage__BlobDirectory"];
-            var mount = Assert.Single(stack.Volumes(service), v => v.Target == blobs);
-            Assert.DoesNotContain('/', mount.Source);
-            Assert.Contains(stack.Volumes("silo"), v => v.Source == mount.Source && v.Target == blobs);
+            Assert.Equal("azure", environment["Storage__Kind"]);
+            Assert.False(environment.ContainsKey("Storage__BlobDirectory"), $"{service} still names a blob folder");
+            Assert.DoesNotContain(stack.Volumes(service), v => v.Target.Contains("blobs", StringComparison.Ordinal));
         }
 
         Assert.Equal("*", stack.Environment("silo")["Telemetry__MetricsHost"]);
-        Assert.Contains(stack.Config.Map("volumes").Keys.Cast<string>(), v => v == "blobs");
+        Assert.DoesNotContain(stack.Config.Map("volumes").Keys.Cast<string>(), v => v == "blobs");
+    }
+
+    [Fact]
+    public void The_object_store_is_azurite_on_the_compose_network_keeping_its_data_in_a_volume()
+    {
+        var stack = ComposeStack.Default();
+        var azurite = stack.Service("azurite");
+        var command = azurite.Strings("command").ToList();
+        var settings = stack.Environment("silo")["Storage__AzureConnectionString"].Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var endpoint = new Uri(settings["BlobEndpoint"]);
+
+        Assert.StartsWith("mcr.microsoft.com/azure-storage/azurite", azurite.Text("image"));
+        Assert.Equal("azurite-blob", command[0]);
+        Assert.Equal("0.0.0.0", command[command.IndexOf("--blobHost") + 1]);
+        Assert.Equal("azurite", endpoint.Host);
+        Assert.Equal(command[command.IndexOf("--blobPort") + 1], endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"/{settings["AccountName"]}", endpoint.AbsolutePath);
+        Assert.Matches("^[a-z0-9](-?[a-z0-9]){2,62}$", stack.Environment("silo")["Storage__AzureContainer"]);
+        var data = Assert.Single(stack.Volumes("azurite"));
+        Assert.Equal(command[command.IndexOf("--location") + 1], data.Target);
+        Assert.DoesNotContain('/', data.Source);
+        Assert.Empty(stack.Ports("azurite"));
+        // Silos check the store as they start: they wait until it answers.
+        Assert.Equal("service_healthy", stack.Service("silo").Map("depends_on").Map("azurite").Text("condition"));
+        Assert.True(azurite.ContainsKey("healthcheck"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Ecosystem.Grains.Bases;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Hosting;
+using Ecosystem.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
@@ -16,16 +17,14 @@ public sealed class TestClusterHandle : IAsyncDisposable
     /// <summary>The running cluster.</summary>
     public TestCluster Cluster { get; }
 
-    /// <summary>Deploys a cluster of <paramref name="silos"/> silos.</summary>
-    /// <param name="silos">Number of silos.</param>
-    /// <param name="corpusMemoryMegabytes">Each silo's budget of sealed segments on the heap (null: the default); 0 reads
-    /// every sealed segment back from its file whenever it is needed.</param>
-    public static async Task<TestClusterHandle> StartAsync(int silos, int? corpusMemoryMegabytes = null)
+    /// <summary>Deploys a cluster of <paramref name="silos"/> silos, with <paramref name="configuration"/> added to the
+    /// silos' configuration (a "Storage" section puts their blobs where it says, as on a real host).</summary>
+    public static async Task<TestClusterHandle> StartAsync(int silos, IReadOnlyDictionary<string, string>? configuration = null)
     {
         var builder = new TestClusterBuilder((short)silos);
-        if (corpusMemoryMegabytes is { } megabytes)
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
         {
-            builder.Properties[CorpusMemoryKey] = megabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Properties[key] = value;
         }
 
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
@@ -46,12 +45,20 @@ public sealed class TestClusterHandle : IAsyncDisposable
     /// reads or fills the user's cache.</summary>
     public static string BaseDirectory { get; } = Path.Combine(Path.GetTempPath(), "ecosystem-test-bases-" + Environment.ProcessId);
 
-    private const string CorpusMemoryKey = "Corpus:MemoryMegabytes";
+    /// <summary>The configuration key of each silo's budget of sealed segments on the heap; 0 reads every sealed segment
+    /// back from its file whenever it is needed.</summary>
+    public const string CorpusMemoryKey = "Corpus:MemoryMegabytes";
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            var storage = StorageSettings.From(siloBuilder.Configuration);
+            if (storage.Kind == StorageKind.Azure)
+            {
+                siloBuilder.UseAzureBlobStore(storage);
+            }
+
             siloBuilder.AddEcosystemSimulation();
             siloBuilder.Services.Configure<BaseModelOptions>(options => options.Directory = BaseDirectory);
             if (siloBuilder.Configuration[CorpusMemoryKey] is { } megabytes)

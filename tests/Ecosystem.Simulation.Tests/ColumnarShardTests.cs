@@ -16,7 +16,7 @@ public sealed class ColumnarShardTests
         // determinism test's text scenario; a change of the science that moves these numbers must write it again.
         var expected = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "determinism-text.object-shards.metrics.csv"));
 
-        await using var cluster = await TestClusterHandle.StartAsync(1, corpusMemoryMegabytes: 0);
+        await using var cluster = await TestClusterHandle.StartAsync(1, new Dictionary<string, string> { [TestClusterHandle.CorpusMemoryKey] = "0" });
         var run = await ScenarioRuns.RunAsync(cluster, ScenarioRuns.Parse(DeterminismTests.TextScenario));
 
         var budget = ((InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services.GetRequiredService<SegmentMemoryBudget>();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Ecosystem.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Ecosystem.Cli.Cluster;
 
@@ -33,7 +35,20 @@ public static class ClusterCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var cluster = new LocalCluster(Layout(parse.GetValue(folder)!), Console.Out);
+            StorageSettings storage;
+            try
+            {
+                // The silos inherit the environment, Storage__* included; read here only to check it and to say where blobs go.
+                storage = StorageSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+                storage.Describe(new ClusterSettings());
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return ExitCodes.InvalidInput;
+            }
+
+            var cluster = new LocalCluster(Layout(parse.GetValue(folder)!), Console.Out, storage);
             return await cluster.UpAsync(parse.GetValue(silos), !parse.GetValue(noDashboard), parse.GetValue(dashboardPath), cancellationToken)
                 ? ExitCodes.Success
                 : ExitCodes.Failure;
@@ -63,7 +78,8 @@ public static class ClusterCommand
             await new LocalCluster(Layout(parse.GetValue(folder)!), Console.Out).StatusAsync(cancellationToken) ? ExitCodes.Success : ExitCodes.Failure);
 
         return new Command("cluster", "A cluster on this machine without containers: redis-server (Debian package redis-server), three silo processes " +
-                                      "in Redis mode sharing a blob folder, and the dashboard when it is built. 'ecosystem run --cluster redis' runs on it.")
+                                      "in Redis mode sharing a blob folder (or, with Storage__Kind=azure and Storage__AzureConnectionString in the environment, " +
+                                      "an object store), and the dashboard when it is built. 'ecosystem run --cluster redis' runs on it.")
         {
             up, down, status,
         };

@@ -11,9 +11,12 @@ namespace Ecosystem.Cli.Cluster;
 /// the dashboard on free localhost ports, recorded in a folder (<see cref="LocalClusterLayout"/>,
 /// <see cref="LocalClusterState"/>) so that later commands find, restart and stop them.</summary>
 /// <remarks>Ports are chosen once and kept: a cluster stopped and started again reuses them, its Redis data and its blob
-/// store, so unfinished runs can be resumed.</remarks>
-public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
+/// store, so unfinished runs can be resumed. The silos inherit this process's environment, so <c>Storage__*</c> set for
+/// <c>cluster up</c> (<paramref name="storage"/>) puts their blobs in an object store instead of the cluster's folder.</remarks>
+public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output, StorageSettings? storage = null)
 {
+    private readonly StorageSettings _storage = storage ?? new StorageSettings();
+
     private const string SiloProgram = "ecosystem-silo";
     private const string DashboardProgram = "ecosystem-dashboard";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
@@ -101,7 +104,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
                 : "Orleans dashboard: not served (this cluster's silos were started without it; down --purge and up start afresh)");
         }
 
-        output.WriteLine($"Blob store: {layout.Blobs}");
+        output.WriteLine($"Blob store: {(_storage.Kind == StorageKind.Azure ? _storage.Describe(new ClusterSettings()) : layout.Blobs)}");
         output.WriteLine($"Run on it: ecosystem run SCENARIO --cluster redis --redis {state.RedisConnectionString}");
         return true;
     }
@@ -207,7 +210,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output)
         "--cluster", "redis", "--redis", state.RedisConnectionString,
         "--silo-port", silo.SiloPort.ToString(CultureInfo.InvariantCulture),
         "--gateway-port", silo.Process.Port.ToString(CultureInfo.InvariantCulture),
-        "--blob-dir", layout.Blobs,
+        .. _storage.Kind == StorageKind.Azure ? [] : new[] { "--blob-dir", layout.Blobs },
     ];
 
     private static Dictionary<string, string> SiloEnvironment(LocalClusterState state) => new(ClientEnvironment(state))

@@ -42,7 +42,7 @@ public sealed class ModelGenerationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        var restored = await Task.Run(() => checkpoints.TryLoad(key, DeviceKind.Auto), cancellationToken);
+        var restored = await checkpoints.TryLoadAsync(key, DeviceKind.Auto);
         if (restored is { } checkpoint)
         {
             _setup = checkpoint.Setup;
@@ -68,7 +68,7 @@ public sealed class ModelGenerationGrain(
     /// <inheritdoc />
     public async Task ReleaseAsync()
     {
-        checkpoints.Delete(this.GetPrimaryKeyString());
+        await checkpoints.DeleteAsync(this.GetPrimaryKeyString());
         await Recipes.ClearAsync();
         if (_setup is not null)
         {
@@ -134,7 +134,7 @@ public sealed class ModelGenerationGrain(
         if (ModelCheckpoints.Applies(_model))
         {
             var model = _model;
-            await Task.Run(() => checkpoints.Save(key, setup, model));
+            await checkpoints.SaveAsync(key, setup, model);
         }
     }
 
@@ -283,7 +283,7 @@ public sealed class ModelGenerationGrain(
         var vendor = _context!.Scenario.Vendors[setup.VendorIndex].Name;
         var key = new WorldAddress(setup.Run.RunId, setup.Replicate).Generation(vendor, 0);
         var device = _context.Scenario.Vendors[setup.VendorIndex].Model.Transformer.Device;
-        var restored = await Task.Run(() => checkpoints.TryLoad(key, device));
+        var restored = await checkpoints.TryLoadAsync(key, device);
         return restored?.Model ?? throw new InvalidOperationException(
             $"Generation {setup.Generation} of '{vendor}' starts from generation 0's weights, but generation 0 has no checkpoint.");
     }

@@ -68,13 +68,6 @@ public sealed class BlobFileFolder(string root)
         }
     }
 
-    private string PathOf(string name)
-    {
-        if (string.IsNullOrEmpty(name) || Path.IsPathRooted(name) || name.Split('/').Any(part => part is "" or "." or ".."))
-        {
-            throw new ArgumentException($"'{name}' is not a blob name (a relative path without '.' or '..' parts).", nameof(name));
-        }
-
-        return Path.Combine(Root, name.Replace('/', Path.DirectorySeparatorChar));
-    }
+    private string PathOf(string name) =>
+        Path.Combine(Root, BlobNames.EnsureValid(name).Replace('/', Path.DirectorySeparatorChar));
 }

@@ -21,6 +21,19 @@ public static class BlobNames
         return $"{kind}/{readable}-{hash}";
     }
 
+    /// <summary>Throws unless <paramref name="name"/> is a blob name: a relative path of '/'-separated parts, none of
+    /// them empty, '.' or '..', so that no store can be made to reach outside its folder or container.</summary>
+    /// <exception cref="ArgumentException">It is not.</exception>
+    public static string EnsureValid(string name)
+    {
+        if (string.IsNullOrEmpty(name) || Path.IsPathRooted(name) || name.Contains('\\') || name.Split('/').Any(part => part is "" or "." or ".."))
+        {
+            throw new ArgumentException($"'{name}' is not a blob name (a relative path of '/'-separated parts, without '.', '..' or '\\').", nameof(name));
+        }
+
+        return name;
+    }
+
     /// <summary>The item of a tick inside a folder, e.g. <c>segment-000004</c>.</summary>
     public static string TickItem(string folder, string item, int tick) =>
         $"{folder}/{item}-{tick.ToString("D6", CultureInfo.InvariantCulture)}";
