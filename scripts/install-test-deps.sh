@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests start as real processes: prometheus (the telemetry test scrapes a silo with it;
 # its promtool checks the compose stack's Prometheus configuration), chromium (the dashboard test drives it headless),
 # docker-compose (validates docker-compose.yml offline) and redis-server (the cluster tests run silos on Redis); and the
-# npm package azurite (the Azure Blob Storage emulator the object-store tests start), into the Ecosystem cache folder.
+# npm packages azurite (the Azure Blob Storage emulator the object-store tests start) and apache-arrow (Arrow's
+# JavaScript implementation, an independent reader of the corpus files the runs write), into the Ecosystem cache folder.
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
 
@@ -31,6 +32,24 @@ else
   rm -f "$azurite"/.complete-*
   npm install --prefix "$azurite" --no-audit --no-fund --omit=dev --loglevel=error "azurite@$azurite_version"
   touch "$azurite/.complete-$azurite_version"
+fi
+
+# apache-arrow: the corpus test reads the run's Arrow files with it from <cache>/arrow-js.
+arrow_version=21.2.0
+arrow_js="$cache/arrow-js"
+if [[ -f "$arrow_js/.complete-$arrow_version" && -d "$arrow_js/node_modules/apache-arrow" ]]; then
+  echo "apache-arrow $arrow_version already installed in $arrow_js."
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm is needed to install apache-arrow; install Node.js (it includes npm)." >&2
+    exit 1
+  fi
+
+  echo "Installing apache-arrow $arrow_version into $arrow_js ..."
+  mkdir -p "$arrow_js"
+  rm -f "$arrow_js"/.complete-*
+  npm install --prefix "$arrow_js" --no-audit --no-fund --omit=dev --loglevel=error "apache-arrow@$arrow_version"
+  touch "$arrow_js/.complete-$arrow_version"
 fi
 
 packages=()
