@@ -21,19 +21,30 @@ public sealed class CorpusExportTests : IDisposable
         Assert.NotEmpty(files);
         var rows = 0;
         var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<int[]>();
         foreach (var file in files)
         {
             using var reader = ArrowFileReader.FromFile(file);
             using var batch = await reader.ReadNextRecordBatchAsync();
             rows += batch.Length;
             var kind = (DictionaryArray)batch.Column("kind");
+            var tokens = (ListArray)batch.Column("tokens");
             for (var i = 0; i < batch.Length; i++)
             {
                 kinds.Add(((StringArray)kind.Dictionary).GetString(((Int32Array)kind.Indices).GetValue(i)!.Value));
+                var start = tokens.ValueOffsets[i];
+                documents.Add([.. ((UInt16Array)tokens.Values).Values[start..tokens.ValueOffsets[i + 1]].ToArray().Select(t => (int)t)]);
             }
         }
 
-        Assert.Equal(DocumentsTotal(), rows);
+        Assert.Equal(Metric("documents_total", ""), rows);
+
+        // The run's corpus-wide distinct bigrams, sketched tick by tick, against the exact count over the whole corpus:
+        // within 3 relative standard errors of the sketch (1.04 / sqrt(2^14)).
+        var exact = Ecosystem.Metrics.DistinctN.Count(documents, 2).Distinct;
+        var sketched = Metric("corpus_distinct_ngrams", "2");
+        var error = 3 * 1.04 / Math.Sqrt(1 << 14);
+        Assert.InRange(sketched, exact * (1 - error), exact * (1 + error));
         Assert.Equal(["human", "model"], kinds.Order(StringComparer.Ordinal));
 
         // Arrow's JavaScript implementation reads the same files to the same rows.
@@ -42,11 +53,13 @@ public sealed class CorpusExportTests : IDisposable
         Assert.Equal("id,tick,phase,kind,author_id,vendor,generation,genre,genre_inferred,source_document,watermark_key,tokens,values", javascript.Split('\n')[1]);
     }
 
-    private long DocumentsTotal()
+    /// <summary>A corpus-wide row of the last tick.</summary>
+    private double Metric(string metric, string label)
     {
         var lines = File.ReadAllLines(Path.Combine(_run.OutputDirectory, "metrics.csv"));
-        return lines.Where(l => l.Split(',') is [var tick, "0", "", "", "documents_total", "", _] && tick == "2")
-            .Select(l => long.Parse(l.Split(',')[6], CultureInfo.InvariantCulture))
+        return lines.Select(l => l.Split(','))
+            .Where(f => f is ["2", "0", "", "", _, _, _] && f[4] == metric && f[5] == label)
+            .Select(f => double.Parse(f[6], CultureInfo.InvariantCulture))
             .Single();
     }
 

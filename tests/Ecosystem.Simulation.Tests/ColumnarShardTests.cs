@@ -21,6 +21,9 @@ public sealed class ColumnarShardTests
 
         var budget = ((InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services.GetRequiredService<SegmentMemoryBudget>();
         Assert.True(budget.Dropped > 0, "segments were dropped from memory and read back from their files");
-        Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(run.OutputDirectory, RunFiles.Metrics)));
+        // The corpus-wide sketch rows came after the object-based shards; every other row must be the same, byte for byte.
+        var written = (await File.ReadAllLinesAsync(Path.Combine(run.OutputDirectory, RunFiles.Metrics)))
+            .Where(line => !line.Contains(",corpus_distinct_ngrams,", StringComparison.Ordinal) && !line.Contains(",corpus_distinct_2,", StringComparison.Ordinal));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), string.Join('\n', written) + "\n");
     }
 }

@@ -91,6 +91,14 @@ public static class MetricNames
     /// <summary>Synthetic share of a vendor's training set.</summary>
     public const string TrainingSyntheticShare = "training_synthetic_share";
 
+    /// <summary>Distinct n-grams (label: n) of every document the web has held, estimated by a HyperLogLog sketch
+    /// updated with each tick's new documents (relative standard error 0.81%).</summary>
+    public const string CorpusDistinctNGrams = "corpus_distinct_ngrams";
+
+    /// <summary>Distinct bigrams of every document the web has held over all its bigrams: the whole web's distinct-2,
+    /// from the sketch of <see cref="CorpusDistinctNGrams"/> and an exact count of bigrams.</summary>
+    public const string CorpusDistinct2 = "corpus_distinct_2";
+
     /// <summary>Mean age in ticks of the documents a whole-web crawl fetched for a vendor's training (crawl policies
     /// "uniform" and "recency").</summary>
     public const string CrawlMeanAge = "crawl_mean_age";

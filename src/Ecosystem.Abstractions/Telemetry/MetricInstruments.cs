@@ -26,6 +26,8 @@ public static class MetricInstruments
         new(MetricNames.DocumentsSynthetic, Corpus + "synthetic_documents", DocumentCount, "Synthetic documents in the corpus.", TelemetryAttributes.Label),
         new(MetricNames.SyntheticShareDocuments, Corpus + "synthetic_share", Dimensionless, "Share of corpus documents that are synthetic.", TelemetryAttributes.Label),
         new(MetricNames.SyntheticShareTokens, Corpus + "synthetic_token_share", Dimensionless, "Share of corpus tokens (or values) that are synthetic.", TelemetryAttributes.Label),
+        new(MetricNames.CorpusDistinctNGrams, Corpus + "distinct_ngrams", "{ngram}", "Distinct n-grams of every document the web has held, estimated by a HyperLogLog sketch updated tick by tick (relative standard error 0.81%).", TelemetryAttributes.NGramOrder),
+        new(MetricNames.CorpusDistinct2, Corpus + "distinct_2", Dimensionless, "Distinct bigrams of every document the web has held over all its bigrams (the sketch's estimate over an exact count).", TelemetryAttributes.Label),
         new(MetricNames.PublishedSyntheticShare, Corpus + "published_synthetic_share", Dimensionless, "Share of synthetic documents among those published in the tick.", TelemetryAttributes.Label),
         new(MetricNames.AuthorsActive, Population + "active_authors", "{author}", "Human authors active in the tick.", TelemetryAttributes.Label),
         new(MetricNames.HumanDocumentsPublished, Population + "published_documents", DocumentCount, "Documents people published in the tick, with or without a model's help.", TelemetryAttributes.Label),

@@ -63,7 +63,8 @@ public sealed class ScenarioClockGrain(
 
         var context = await contexts.GetAsync(spec);
         _context = context;
-        _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(_ => new WorldTotals()).ToArray();
+        // Only the first world's corpus rows are written, so only it sketches its bigrams.
+        _totals = Enumerable.Range(0, context.Scenario.Replicates).Select(w => w == 0 && context.IsText ? WorldTotals.WithBigrams() : new WorldTotals()).ToArray();
         _population = PopulationOf(context);
         _watermarkTotals = context.HasWatermarks ? new WatermarkTotals(context.Detector, context.Scenario.Metrics.WatermarkZThreshold) : null;
         _completedTicks = 0;
@@ -267,6 +268,13 @@ public sealed class ScenarioClockGrain(
             foreach (var genre in context.Genres)
             {
                 sink.Add(MetricNames.GenreShare, documents == 0 ? 0 : (double)totals.Genres.GetValueOrDefault(genre) / documents, genre);
+            }
+
+            if (totals.Bigrams is { } bigrams)
+            {
+                var distinct = bigrams.Estimate();
+                sink.Add(MetricNames.CorpusDistinctNGrams, distinct, "2");
+                sink.Add(MetricNames.CorpusDistinct2, totals.BigramOccurrences == 0 ? 0 : Math.Min(1, distinct / totals.BigramOccurrences));
             }
 
             var tokens = published.Select(d => d.Content.Tokens).ToList();

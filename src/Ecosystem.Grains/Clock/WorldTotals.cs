@@ -1,11 +1,24 @@
 using Ecosystem.Abstractions.Corpus;
+using Ecosystem.Metrics;
 
 namespace Ecosystem.Grains.Clock;
 
-/// <summary>Running totals of one world's corpus: documents and tokens by provenance, and documents per genre.</summary>
+/// <summary>Running totals of one world's corpus: documents and tokens by provenance, documents per genre and, when
+/// asked, a sketch of the distinct bigrams of every document ever published; all updated with each tick's new
+/// documents only, so a tick's cost does not grow with the web.</summary>
 public sealed class WorldTotals
 {
     private readonly SortedDictionary<string, long> _genres = new(StringComparer.Ordinal);
+    private DistinctCountSketch? _bigrams;
+
+    /// <summary>Totals that also sketch the corpus's distinct bigrams (text data, the measured world).</summary>
+    public static WorldTotals WithBigrams() => new() { _bigrams = new DistinctCountSketch() };
+
+    /// <summary>The sketch of the distinct bigrams of every document so far, or null when not kept.</summary>
+    public DistinctCountSketch? Bigrams => _bigrams;
+
+    /// <summary>Bigrams of every document so far (within documents), counted exactly.</summary>
+    public long BigramOccurrences { get; private set; }
 
     /// <summary>Human documents so far.</summary>
     public long HumanDocuments { get; private set; }
@@ -34,6 +47,8 @@ public sealed class WorldTotals
         HumanUnits = HumanUnits,
         SyntheticUnits = SyntheticUnits,
         Genres = new Dictionary<string, long>(_genres, StringComparer.Ordinal),
+        BigramRegisters = _bigrams?.ToRegisters(),
+        BigramOccurrences = BigramOccurrences,
     };
 
     /// <summary>Totals restored from <paramref name="state"/>.</summary>
@@ -46,6 +61,8 @@ public sealed class WorldTotals
             SyntheticDocuments = state.SyntheticDocuments,
             HumanUnits = state.HumanUnits,
             SyntheticUnits = state.SyntheticUnits,
+            BigramOccurrences = state.BigramOccurrences,
+            _bigrams = state.BigramRegisters is { } registers ? DistinctCountSketch.FromRegisters(registers) : null,
         };
         foreach (var (genre, count) in state.Genres)
         {
@@ -74,6 +91,11 @@ public sealed class WorldTotals
 
             var genre = document.Provenance.Genre;
             _genres[genre] = _genres.GetValueOrDefault(genre) + 1;
+            if (_bigrams is not null)
+            {
+                NGramHash.AddTo(_bigrams, document.Content.Tokens, 2);
+                BigramOccurrences += Math.Max(0, document.Content.Tokens.Length - 1);
+            }
         }
     }
 }

@@ -27,4 +27,12 @@ public sealed class WorldTotalsState
     /// <summary>Documents per genre label so far.</summary>
     [Id(5)]
     public Dictionary<string, long> Genres { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Registers of the distinct-bigram sketch, or null when not kept.</summary>
+    [Id(6)]
+    public byte[]? BigramRegisters { get; set; }
+
+    /// <summary>Bigrams of every document so far.</summary>
+    [Id(7)]
+    public long BigramOccurrences { get; set; }
 }
