@@ -1,6 +1,7 @@
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Persistence;
+using Orleans.Serialization;
 
 namespace Ecosystem.Grains.Generations;
 
@@ -8,7 +9,9 @@ namespace Ecosystem.Grains.Generations;
 /// gives it back, so an activation that lost its model refits it: every fit is seeded by (seed, generation, tick), so
 /// the refitted model is the same. Expensive models are also checkpointed (<see cref="ModelCheckpoints"/>) and
 /// reloaded instead.</summary>
-public sealed class GenerationRecipes(IPersistentState<GenerationState> state, IBlobStore blobs, string generationKey)
+/// <remarks>The training set is kept as serialized bytes, never as the objects handed in: an embedded silo's blob store
+/// puts bytes in a file, so the training sets of every generation of a long run stay off the heap.</remarks>
+public sealed class GenerationRecipes(IPersistentState<GenerationState> state, IBlobStore blobs, Serializer serializer, string generationKey)
 {
     private readonly string _folder = BlobNames.FolderOf("generations", generationKey);
 
@@ -21,8 +24,12 @@ public sealed class GenerationRecipes(IPersistentState<GenerationState> state, I
             return null;
         }
 
-        var documents = await blobs.ReadAsync<Document[]>(name)
+        await using var stream = await blobs.OpenReadAsync(name)
             ?? throw new InvalidDataException($"Generation '{generationKey}': its training set is missing from the blob store.");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        var documents = serializer.Deserialize<Document[]>(copy.ToArray())
+            ?? throw new InvalidDataException($"Generation '{generationKey}': its training set could not be read from the blob store.");
         return (setup, documents);
     }
 
@@ -30,7 +37,7 @@ public sealed class GenerationRecipes(IPersistentState<GenerationState> state, I
     public async Task SaveAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         var name = $"{_folder}/training-set";
-        await blobs.WriteAsync(name, trainingSet.ToArray());
+        await blobs.WriteBytesAsync(name, serializer.SerializeToArray(trainingSet.ToArray()));
         state.State = new GenerationState { Setup = setup, TrainingSet = name };
         await state.WriteStateAsync();
     }

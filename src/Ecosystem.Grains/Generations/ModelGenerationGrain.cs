@@ -13,6 +13,7 @@ using Ecosystem.Models;
 using Ecosystem.Models.Transformer;
 using Ecosystem.Scenarios;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace Ecosystem.Grains.Generations;
 
@@ -28,6 +29,7 @@ public sealed class ModelGenerationGrain(
     ModelCheckpoints checkpoints,
     BaseModels bases,
     IBlobStore blobs,
+    Serializer serializer,
     [PersistentState("generation", StorageNames.Grains)] IPersistentState<GenerationState> state,
     ILogger<ModelGenerationGrain> logger) : Grain, IModelGenerationGrain
 {
@@ -270,7 +272,7 @@ public sealed class ModelGenerationGrain(
         });
     }
 
-    private GenerationRecipes Recipes => new(state, blobs, this.GetPrimaryKeyString());
+    private GenerationRecipes Recipes => new(state, blobs, serializer, this.GetPrimaryKeyString());
 
     private IGenerativeModel Model => _model ?? throw new InvalidOperationException(
         $"Model generation '{this.GetPrimaryKeyString()}' has not been trained and has no checkpoint.");
