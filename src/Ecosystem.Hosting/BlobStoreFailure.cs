@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions;
 using Ecosystem.Grains.Persistence;
 
 namespace Ecosystem.Hosting;
@@ -7,29 +8,6 @@ namespace Ecosystem.Hosting;
 public static class BlobStoreFailure
 {
     /// <summary>The <see cref="BlobStoreUnavailableException"/> in <paramref name="exception"/> or its causes, or null.</summary>
-    public static BlobStoreUnavailableException? Find(Exception exception)
-    {
-        var pending = new Stack<Exception>([exception]);
-        while (pending.TryPop(out var e))
-        {
-            if (e is BlobStoreUnavailableException found)
-            {
-                return found;
-            }
-
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    pending.Push(inner);
-                }
-            }
-            else if (e.InnerException is { } inner)
-            {
-                pending.Push(inner);
-            }
-        }
-
-        return null;
-    }
+    public static BlobStoreUnavailableException? Find(Exception exception) =>
+        ExceptionCauses.Of(exception).OfType<BlobStoreUnavailableException>().FirstOrDefault();
 }

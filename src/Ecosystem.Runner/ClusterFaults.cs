@@ -1,3 +1,5 @@
+using Ecosystem.Abstractions;
+
 namespace Ecosystem.Runner;
 
 /// <summary>Tells failures of the cluster (a lost silo, a lost connection, unreachable storage, a tick interrupted by
@@ -22,31 +24,8 @@ public static class ClusterFaults
     };
 
     /// <summary>True when <paramref name="exception"/> or one of its causes is a fault of the cluster.</summary>
-    public static bool IsTransient(Exception exception)
-    {
-        var pending = new Stack<Exception>([exception]);
-        while (pending.TryPop(out var e))
-        {
-            if (IsTransientType(e.GetType().FullName) || IsTransientType(StandInTypeName(e)))
-            {
-                return true;
-            }
-
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    pending.Push(inner);
-                }
-            }
-            else if (e.InnerException is { } inner)
-            {
-                pending.Push(inner);
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTransient(Exception exception) =>
+        ExceptionCauses.Of(exception).Any(e => IsTransientType(e.GetType().FullName) || IsTransientType(StandInTypeName(e)));
 
     private static bool IsTransientType(string? name) =>
         name is not null && (TransientTypes.Contains(name) || name.StartsWith("StackExchange.Redis.", StringComparison.Ordinal));

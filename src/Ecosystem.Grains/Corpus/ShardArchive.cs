@@ -29,11 +29,8 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     /// <exception cref="InvalidDataException">The file is missing or damaged.</exception>
     public async Task<byte[]> ReadBytesAsync(SealedSegment segment)
     {
-        await using var stream = await blobs.OpenReadAsync(segment.BlobName)
+        var bytes = await blobs.ReadAllBytesAsync(segment.BlobName)
             ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        var bytes = copy.ToArray();
         if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, Checksum(bytes), StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");

@@ -24,11 +24,9 @@ public sealed class GenerationRecipes(IPersistentState<GenerationState> state, I
             return null;
         }
 
-        await using var stream = await blobs.OpenReadAsync(name)
+        var bytes = await blobs.ReadAllBytesAsync(name)
             ?? throw new InvalidDataException($"Generation '{generationKey}': its training set is missing from the blob store.");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        var documents = serializer.Deserialize<Document[]>(copy.ToArray())
+        var documents = serializer.Deserialize<Document[]>(bytes)
             ?? throw new InvalidDataException($"Generation '{generationKey}': its training set could not be read from the blob store.");
         return (setup, documents);
     }
