@@ -68,7 +68,13 @@ internal sealed class ChildProcess : IDisposable
 
         var exited = _process.WaitForExitAsync();
         var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout));
-        if (first != seen.Task)
+        if (first == exited)
+        {
+            // The exit can be observed before the output readers have handed over the last lines: wait for them.
+            _process.WaitForExit();
+        }
+
+        if (first != seen.Task && !Output.Contains(text, StringComparison.Ordinal))
         {
             throw new TimeoutException($"'{text}' not printed by {_process.StartInfo.FileName} within {timeout.TotalSeconds} s " +
                                        $"(exited: {_process.HasExited}). Output:\n{Output}");
