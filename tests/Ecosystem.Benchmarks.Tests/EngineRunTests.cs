@@ -7,15 +7,21 @@ public class EngineRunTests
     internal static EngineRun Run(double tickSeconds = 1, long bytesPerDocument = 300) => new(
         new EngineCase(1_000, 1_000, 3),
         [
-            new TickFigures(0, 5, 1_000, 1_000, 1_000),
-            new TickFigures(1, tickSeconds, 1_000, 1_000, 2_000),
-            new TickFigures(2, 3 * tickSeconds, 2_000, 2_000, 4_000),
+            new TickFigures(0, 5, 1_000, 1_000, 1_000, Spans(4, 5)),
+            new TickFigures(1, tickSeconds, 1_000, 1_000, 2_000, Spans(tickSeconds / 2, tickSeconds)),
+            new TickFigures(2, 3 * tickSeconds, 2_000, 2_000, 4_000, Spans(tickSeconds, 3 * tickSeconds)),
         ],
         new MemorySnapshot(40_000_000, 200_000_000),
         new MemorySnapshot(50_000_000, 210_000_000),
         new MemorySnapshot(50_000_000 + 3_000 * bytesPerDocument, 220_000_000),
         90_000_000,
         300_000_000);
+
+    private static Dictionary<string, double> Spans(double humansPublish, double tick) => new()
+    {
+        [EngineMetrics.Spans[1].Span] = humansPublish,
+        [EngineMetrics.Spans[^1].Span] = tick,
+    };
 
     [Fact]
     public void Steady_state_leaves_out_the_first_tick_which_also_starts_the_run()
@@ -49,6 +55,10 @@ public class EngineRunTests
         Assert.Equal(3_000 / 4.0, figures[EngineMetrics.DocumentsPerSecondMax]);
         Assert.Equal(4, figures[EngineMetrics.TickSeconds]);
         Assert.Equal(3, figures[EngineMetrics.Runs]);
+        // Per run the median of ticks 1 and 2 (0.75, 1.5, 3 for humans publish), then the median over the runs.
+        Assert.Equal(1.5, figures["span_humans_publish_seconds"]);
+        Assert.Equal(4, figures["span_tick_seconds"]);
+        Assert.Equal(0, figures["span_measure_seconds"]);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ public readonly record struct WorldAddress(string RunId, int Replicate)
     /// <summary>Key prefix shared by every grain of this world.</summary>
     public string Prefix => $"{RunId}/r{Replicate:D5}";
 
-    /// <summary>Key of a human author grain.</summary>
-    public string Author(int index) => $"{Prefix}/h{index:D6}";
+    /// <summary>Key of a grain of a cohort of human authors.</summary>
+    public string Cohort(int index) => $"{Prefix}/h{index:D6}";
 
     /// <summary>Key of a corpus shard grain.</summary>
     public string Shard(int index) => $"{Prefix}/s{index:D4}";

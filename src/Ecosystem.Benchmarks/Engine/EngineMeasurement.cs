@@ -22,6 +22,7 @@ public static class EngineMeasurement
             var last = engineCase.Ticks - 1;
             var clock = new TickClock(tick => tick == 0 || tick == last);
             var sampler = MemorySampler.Start(SampleInterval);
+            using var spans = TickSpans.Listen();
             RunResult result;
             try
             {
@@ -34,7 +35,7 @@ public static class EngineMeasurement
             }
 
             return new EngineRun(
-                engineCase, Ticks(clock, result.Metrics), baseline, clock.Snapshots[0], clock.Snapshots[last], sampler.PeakManagedHeapBytes, sampler.PeakWorkingSetBytes);
+                engineCase, Ticks(clock, spans, result.Metrics), baseline, clock.Snapshots[0], clock.Snapshots[last], sampler.PeakManagedHeapBytes, sampler.PeakWorkingSetBytes);
         }
         finally
         {
@@ -42,7 +43,7 @@ public static class EngineMeasurement
         }
     }
 
-    private static List<TickFigures> Ticks(TickClock clock, IReadOnlyList<MetricRow> metrics)
+    private static List<TickFigures> Ticks(TickClock clock, TickSpans spans, IReadOnlyList<MetricRow> metrics)
     {
         double ValueAt(int tick, string vendor, string metric) => metrics
             .Where(r => r.Tick == tick && r.Replicate == 0 && r.Vendor == vendor && r.Metric == metric)
@@ -59,7 +60,8 @@ public static class EngineMeasurement
                 clock.Seconds[tick],
                 published,
                 (long)ValueAt(tick, EngineScenario.Vendor, MetricNames.TrainingDocuments),
-                (long)ValueAt(tick, "", MetricNames.DocumentsTotal)));
+                (long)ValueAt(tick, "", MetricNames.DocumentsTotal),
+                EngineMetrics.Spans.ToDictionary(s => s.Span, s => spans.SecondsOf(tick, s.Span))));
         }
 
         return ticks;

@@ -67,8 +67,25 @@ public static class EngineReport
                 Figures.Count(index.Get(c, EngineSuite.Implementation, BytesPerDocumentHeld)),
             ]).ToList());
 
+        var spans = new ReportTable(
+            "Where a steady-state tick's time goes (median wall time per tick)",
+            ["case", .. EngineMetrics.Spans.Select(s => s.Span)],
+            cases.Select(c => (IReadOnlyList<string>)
+            [
+                c,
+                .. EngineMetrics.Spans.Select(s => index.Find(c, EngineSuite.Implementation, s.Metric) is { } seconds ? Figures.Seconds(seconds) : "–"),
+            ]).ToList());
+
         var notes = new List<string>
         {
+            """
+            Where the time goes comes from the simulation's own spans (the ones it exports over OpenTelemetry), added up per
+            tick: *scrape* and *train* (fitting the generation and saving its training set) run inside *vendors train*;
+            *measure* computes the corpus's and the vendor's rows; *commit tick* seals the shards' segments (building the
+            columns and writing the Arrow files). The *tick* span holds all of these; the throughput table's tick time also
+            holds what comes after the span: the clock's checkpoint and the scenario runner writing `metrics.csv`,
+            `samples.jsonl` and `run.json`.
+            """,
             """
             How memory is measured: *baseline heap* is the live managed heap with the silo started and the corpus loaded and
             cached, before the run; *peak heap* is the highest managed heap sampled every 10 ms during the run, garbage
@@ -101,6 +118,6 @@ public static class EngineReport
                 """));
         }
 
-        return new SuiteReport("Engine", introduction, [throughput, memory], notes);
+        return new SuiteReport("Engine", introduction, [throughput, spans, memory], notes);
     }
 }

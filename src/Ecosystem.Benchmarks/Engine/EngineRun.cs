@@ -30,6 +30,9 @@ public sealed record EngineRun(
     /// <summary>Median wall seconds of a steady-state tick.</summary>
     public double MedianTickSeconds => Statistics.Median(Steady.Select(t => t.Seconds));
 
+    /// <summary>Median over the steady-state ticks of the wall seconds a tick spent in spans named <paramref name="span"/>.</summary>
+    public double MedianSpanSeconds(string span) => Statistics.Median(Steady.Select(t => t.Spans.GetValueOrDefault(span)));
+
     /// <summary>Wall seconds of the first tick, including starting the run.</summary>
     public double FirstTickSeconds => Ticks[0].Seconds;
 

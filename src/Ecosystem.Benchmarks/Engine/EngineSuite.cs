@@ -75,6 +75,10 @@ public sealed class EngineSuite : IBenchmarkSuite
         Add(EngineMetrics.PeakWorkingSet, Median(r => r.PeakWorkingSetBytes), "bytes");
         Add(EngineMetrics.EndWorkingSet, Median(r => r.End.WorkingSetBytes), "bytes");
         Add(EngineMetrics.BytesPerDocumentHeld, Median(r => r.BytesPerDocumentHeld), "bytes/document");
+        foreach (var (span, metric) in EngineMetrics.Spans)
+        {
+            Add(metric, Median(r => r.MedianSpanSeconds(span)), "s");
+        }
         return rows;
     }
 }

@@ -6,4 +6,5 @@ namespace Ecosystem.Benchmarks.Engine;
 /// <param name="Published">Documents published during the tick.</param>
 /// <param name="Ingested">Documents the vendor scraped into its training set during the tick.</param>
 /// <param name="Held">Documents held by the corpus shards at the end of the tick.</param>
-public sealed record TickFigures(int Tick, double Seconds, long Published, long Ingested, long Held);
+/// <param name="Spans">Wall seconds of the tick's spans by span name (see <see cref="EngineMetrics.Spans"/>).</param>
+public sealed record TickFigures(int Tick, double Seconds, long Published, long Ingested, long Held, IReadOnlyDictionary<string, double> Spans);

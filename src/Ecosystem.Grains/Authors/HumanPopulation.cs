@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Scenarios;
 
 namespace Ecosystem.Grains.Authors;
@@ -109,6 +110,30 @@ public sealed class HumanPopulation
         var rate = _rateOf(author);
         var even = EvenCountBefore(world, author, tick);
         return rate == 1 ? even : Scaled(rate, even);
+    }
+
+    /// <summary>What the active authors of world <paramref name="world"/> publish at <paramref name="tick"/>, by cohort of
+    /// <paramref name="authorsPerCohort"/> consecutive roster places; cohorts with nothing to publish are left out.</summary>
+    public IEnumerable<(int Index, IReadOnlyList<AuthorQuota> Quotas)> QuotasAt(int world, int tick, int authorsPerCohort)
+    {
+        var active = ActiveAt(tick);
+        for (var first = 0; first < active; first += authorsPerCohort)
+        {
+            var quotas = new List<AuthorQuota>();
+            for (var author = first; author < Math.Min(active, first + authorsPerCohort); author++)
+            {
+                var count = CountAt(world, author, tick);
+                if (count > 0)
+                {
+                    quotas.Add(new AuthorQuota(author, count, CountBefore(world, author, tick)));
+                }
+            }
+
+            if (quotas.Count > 0)
+            {
+                yield return (first / authorsPerCohort, quotas);
+            }
+        }
     }
 
     // The small tolerance keeps products such as 0.29 x 100 = 28.999999999999996 at their exact value.

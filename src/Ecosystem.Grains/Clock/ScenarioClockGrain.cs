@@ -132,11 +132,10 @@ public sealed class ScenarioClockGrain(
             .Concat(vendors.Select(v => v.Grain.BeginTickAsync(context.Spec, v.World, v.Index, tick)))));
 
         var assisted = population.AssistedShareAt(tick);
-        var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w => Enumerable.Range(0, population.ActiveAt(tick))
-            .Select(a => (Author: a, Count: population.CountAt(w, a, tick)))
-            .Where(x => x.Count > 0)
-            .Select(x => GrainFactory.GetGrain<IHumanAuthorGrain>(new WorldAddress(context.Spec.RunId, w).Author(x.Author))
-                .PublishAsync(context.Spec, w, x.Author, tick, x.Count, population.CountBefore(w, x.Author, tick), assisted)))));
+        var humanCounts = await SimulationTracing.InPhaseAsync(TickPhase.HumansPublish, tick, () => Task.WhenAll(worlds.SelectMany(w =>
+            population.QuotasAt(w, tick, HumanCohortGrain.AuthorsPerCohort)
+                .Select(cohort => GrainFactory.GetGrain<IHumanCohortGrain>(new WorldAddress(context.Spec.RunId, w).Cohort(cohort.Index))
+                    .PublishAsync(context.Spec, w, tick, cohort.Quotas, assisted)))));
 
         var trained = await SimulationTracing.InPhaseAsync(TickPhase.VendorsTrain, tick, () =>
             Task.WhenAll(vendors.Select(v => v.Grain.TrainIfDueAsync(context.Spec, v.World, v.Index, tick))));

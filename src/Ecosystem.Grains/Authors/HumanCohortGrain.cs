@@ -7,26 +7,41 @@ using Ecosystem.Scenarios;
 
 namespace Ecosystem.Grains.Authors;
 
-/// <summary>A human author: publishes the next documents of their real-text queue, or fresh samples of the true distribution.</summary>
-/// <remarks>Stateless by design: what to publish at a tick follows from the scenario alone, so a re-activated author
-/// (on any silo) continues exactly where the old one stopped.</remarks>
-public sealed class HumanAuthorGrain(RunContextCache contexts) : Grain, IHumanAuthorGrain
+/// <summary>A cohort of human authors: each publishes the next documents of their real-text queue, or fresh samples of
+/// the true distribution.</summary>
+/// <remarks>Stateless by design: what to publish at a tick follows from the scenario alone, so a re-activated cohort
+/// (on any silo) continues exactly where the old one stopped. Every author draws from streams keyed by the author
+/// alone, so which cohort an author belongs to never changes what it publishes.</remarks>
+public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCohortGrain
 {
+    /// <summary>Consecutive roster places per cohort: enough that a tick of 100,000 authors makes 400 calls rather than
+    /// 100,000, few enough that a cluster spreads a large population over its silos.</summary>
+    public const int AuthorsPerCohort = 250;
+
     /// <inheritdoc />
-    public async Task<int> PublishAsync(RunSpec spec, int replicate, int authorIndex, int tick, int count, int queueStart, double assistedShare)
+    public async Task<int> PublishAsync(RunSpec spec, int replicate, int tick, IReadOnlyList<AuthorQuota> quotas, double assistedShare)
     {
         var context = await contexts.GetAsync(spec);
         var world = new WorldAddress(spec.RunId, replicate);
-        var documents = context.IsText
-            ? RealText(context, authorIndex, tick, count, queueStart)
-            : TrueSamples(context, replicate, authorIndex, tick, count);
-        if (assistedShare > 0 && context.Scenario.Humans.Assistance is { } assistance && documents.Count > 0)
+        var assistance = assistedShare > 0 ? context.Scenario.Humans.Assistance : null;
+        var byAuthor = await Task.WhenAll(quotas.Select(async quota =>
         {
-            documents = await AssistAsync(context, world, replicate, authorIndex, tick, documents, assistedShare, assistance);
+            var documents = context.IsText
+                ? RealText(context, quota.Author, tick, quota.Count, quota.QueueStart)
+                : TrueSamples(context, replicate, quota.Author, tick, quota.Count);
+            return assistance is not null && documents.Count > 0
+                ? await AssistAsync(context, world, replicate, quota.Author, tick, documents, assistedShare, assistance)
+                : documents;
+        }));
+
+        var all = new List<Document>(byAuthor.Sum(d => d.Count));
+        foreach (var documents in byAuthor)
+        {
+            all.AddRange(documents);
         }
 
-        await ShardWriter.AppendAsync(GrainFactory, world, context.Scenario.Shards, documents);
-        return documents.Count;
+        await ShardWriter.AppendAsync(GrainFactory, world, context.Scenario.Shards, all);
+        return all.Count;
     }
 
     /// <summary>Rewrites a random share of the documents as assisted: the person keeps the start of each, the vendor's
