@@ -75,27 +75,34 @@ public static class DistinctN
     {
         var width = bits * n;
         var mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
-        var seen = new PackedKeySet(total);
-        for (var d = 0; d < documents.Count; d++)
+        var seen = PackedKeySet.Rent(total);
+        try
         {
-            var tokens = documents[d];
-            if (tokens.Length < n)
+            for (var d = 0; d < documents.Count; d++)
             {
-                continue;
-            }
-
-            ulong key = 0;
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                key = ((key << bits) | (uint)tokens[i]) & mask;
-                if (i >= n - 1)
+                var tokens = documents[d];
+                if (tokens.Length < n)
                 {
-                    seen.Add(key);
+                    continue;
+                }
+
+                ulong key = 0;
+                for (var i = 0; i < tokens.Length; i++)
+                {
+                    key = ((key << bits) | (uint)tokens[i]) & mask;
+                    if (i >= n - 1)
+                    {
+                        seen.Add(key);
+                    }
                 }
             }
-        }
 
-        return seen.Count;
+            return seen.Count;
+        }
+        finally
+        {
+            PackedKeySet.Return(seen);
+        }
     }
 
     private static long CountDistinct128(IReadOnlyList<int[]> documents, int n, int bits, long total)

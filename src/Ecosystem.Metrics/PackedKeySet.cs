@@ -12,6 +12,14 @@ internal sealed class PackedKeySet
     // Slot value meaning "empty"; the key that equals it is tracked apart.
     private const ulong Empty = 0;
 
+    // Tables up to this many slots (4 MiB) are kept by their thread for the next count: every tick measures a few
+    // hundred thousand n-grams several times over, and a fresh table each time is a large-object allocation that
+    // brings on full collections.
+    private const int KeptSlots = 1 << 19;
+
+    [ThreadStatic]
+    private static PackedKeySet? t_kept;
+
     private ulong[] _slots;
     private int _mask;
     private bool _hasEmptyKey;
@@ -19,11 +27,46 @@ internal sealed class PackedKeySet
 
     public PackedKeySet(long expectedKeys)
     {
-        // At most half full; capped so that a huge estimate does not allocate a huge table up front.
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expectedKeys * 2, 16, 1 << 23));
-        _slots = new ulong[capacity];
-        _mask = capacity - 1;
+        _slots = new ulong[Capacity(expectedKeys)];
+        _mask = _slots.Length - 1;
     }
+
+    /// <summary>An empty set for about <paramref name="expectedKeys"/> keys: the one this thread kept, when its size
+    /// fits; give it back with <see cref="Return"/>.</summary>
+    public static PackedKeySet Rent(long expectedKeys)
+    {
+        var kept = t_kept;
+        var capacity = Capacity(expectedKeys);
+        // A small count gets a small table: emptying a large one would cost more than allocating.
+        if (kept is null || kept._slots.Length < capacity || kept._slots.Length > 4 * capacity)
+        {
+            return new PackedKeySet(expectedKeys);
+        }
+
+        t_kept = null;
+        return kept;
+    }
+
+    /// <summary>Keeps <paramref name="set"/>, emptied, for this thread's next <see cref="Rent"/> if it is small enough
+    /// to hold on to.</summary>
+    public static void Return(PackedKeySet set)
+    {
+        if (set._slots.Length > KeptSlots)
+        {
+            return;
+        }
+
+        Array.Clear(set._slots);
+        set._used = 0;
+        set._hasEmptyKey = false;
+        if (t_kept is null || t_kept._slots.Length < set._slots.Length)
+        {
+            t_kept = set;
+        }
+    }
+
+    // At most half full; capped so that a huge estimate does not allocate a huge table up front.
+    private static int Capacity(long expectedKeys) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expectedKeys * 2, 16, 1 << 23));
 
     /// <summary>Number of distinct keys added.</summary>
     public long Count => _used + (_hasEmptyKey ? 1 : 0);

@@ -30,8 +30,14 @@ internal static class NGramCounter
             total += document.Length;
         }
 
-        var grams = new UInt128[total];
         var width = BitsPerToken * order;
+        if (width <= 64)
+        {
+            // Up to four tokens fit a 64-bit key, which sorts several times faster than a 128-bit one.
+            return Build(documents, order, beginToken, total);
+        }
+
+        var grams = new UInt128[total];
         var mask = width == 128 ? UInt128.MaxValue : (UInt128.One << width) - 1;
         var g = 0;
         foreach (var document in documents)
@@ -73,25 +79,71 @@ internal static class NGramCounter
         return tables;
     }
 
+    /// <summary><see cref="Build(IReadOnlyList{int[]}, int, int)"/> for orders whose n-grams fit 64 bits.</summary>
+    private static NGramTable[] Build(IReadOnlyList<int[]> documents, int order, int beginToken, int total)
+    {
+        var grams = new ulong[total];
+        var width = BitsPerToken * order;
+        var mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
+        var g = 0;
+        foreach (var document in documents)
+        {
+            ulong window = 0;
+            for (var i = 0; i < order - 1; i++)
+            {
+                window = (window << BitsPerToken) | (uint)beginToken;
+            }
+
+            foreach (var token in document)
+            {
+                window = ((window << BitsPerToken) | (uint)token) & mask;
+                grams[g++] = window;
+            }
+        }
+
+        var tables = new NGramTable[order];
+        var (keys, counts) = RunLength(grams);
+        for (var n = order; n >= 1; n--)
+        {
+            tables[n - 1] = ToTable(Array.ConvertAll(keys, k => (UInt128)k), counts);
+            if (n == 1)
+            {
+                break;
+            }
+
+            var shorter = (1UL << (BitsPerToken * (n - 1))) - 1;
+            var lower = new ulong[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                lower[i] = keys[i] & shorter;
+            }
+
+            (keys, counts) = RunLength(lower);
+        }
+
+        return tables;
+    }
+
     /// <summary>Sorts <paramref name="grams"/> in place and returns the distinct values with their multiplicities.</summary>
-    private static (UInt128[] Keys, int[] Counts) RunLength(UInt128[] grams)
+    private static (T[] Keys, int[] Counts) RunLength<T>(T[] grams)
+        where T : struct, IEquatable<T>
     {
         Array.Sort(grams);
         var distinct = 0;
         for (var i = 0; i < grams.Length; i++)
         {
-            if (i == 0 || grams[i] != grams[i - 1])
+            if (i == 0 || !grams[i].Equals(grams[i - 1]))
             {
                 distinct++;
             }
         }
 
-        var keys = new UInt128[distinct];
+        var keys = new T[distinct];
         var counts = new int[distinct];
         var k = -1;
         for (var i = 0; i < grams.Length; i++)
         {
-            if (i == 0 || grams[i] != grams[i - 1])
+            if (i == 0 || !grams[i].Equals(grams[i - 1]))
             {
                 keys[++k] = grams[i];
             }

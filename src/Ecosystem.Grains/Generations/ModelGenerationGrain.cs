@@ -84,8 +84,9 @@ public sealed class ModelGenerationGrain(
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         var contents = trainingSet.Select(d => d.Content).ToList();
-        await FitAsync(setup, contents);
-        await Recipes.SaveAsync(setup, trainingSet);
+        // The recipe is serialized on the grain's thread while the fit runs on its own. Should the fit fail, the
+        // tick fails and is run again, and that run trains and saves this generation again.
+        await Task.WhenAll(FitAsync(setup, contents), Recipes.SaveAsync(setup, trainingSet));
     }
 
     /// <summary>Fits (or fine-tunes) the model of <paramref name="setup"/> to <paramref name="contents"/> and checkpoints
