@@ -22,15 +22,20 @@ public class ReportTests
     }
 
     [Fact]
-    public void The_engine_report_has_a_throughput_and_a_memory_row_per_case()
+    public void The_engine_report_has_a_throughput_a_time_breakdown_and_a_memory_row_per_case()
     {
         var report = EngineReport.Build(EngineFigures());
 
-        Assert.Equal(2, report.Tables.Count);
+        Assert.Equal(3, report.Tables.Count);
         Assert.All(report.Tables, t => Assert.Equal(["authors-1000", "authors-10000"], t.Rows.Select(r => r[0])));
         Assert.Equal("750", report.Tables[0].Rows[0][3]);
         Assert.Equal("375", report.Tables[0].Rows[1][3]);
+        // Humans publish in the fixture's steady ticks: 0.5 and 1 s (median 0.75), then twice that.
+        Assert.Equal("humans publish", report.Tables[1].Columns[2]);
+        Assert.Equal(Figures.Seconds(0.75), report.Tables[1].Rows[0][2]);
+        Assert.Equal(Figures.Seconds(1.5), report.Tables[1].Rows[1][2]);
         Assert.Contains(report.Notes, n => n.Contains("-50%", StringComparison.Ordinal));
+        Assert.Contains(report.Notes, n => n.Contains("through 40 cohort grains instead of 4", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Authors;
 using Ecosystem.Scenarios;
 
@@ -15,6 +16,28 @@ public class HumanPopulationTests
         Assert.Equal([2, 3, 3, 2], Enumerable.Range(0, 4).Select(a => population.CountAt(0, a, 1)));
         Assert.Equal([2, 2, 3, 3], Enumerable.Range(0, 4).Select(a => population.CountAt(0, a, 2)));
         Assert.Equal(population.CountAt(0, 1, 0) + population.CountAt(0, 1, 1), population.CountBefore(0, 1, 2));
+    }
+
+    [Fact]
+    public void Cohorts_carry_every_active_author_with_something_to_publish_once_with_its_own_count_and_queue_position()
+    {
+        double[] rates = [1, 0, 0.5, 1, 1, 0, 2];
+        var humans = new HumanSpec { Authors = 7, ActiveAuthors = 5, NewcomersPerTick = 1, DocumentsPerTick = 9 };
+        var population = new HumanPopulation(humans, worlds: 1, rateOf: a => rates[a]);
+
+        for (var tick = 0; tick < 4; tick++)
+        {
+            var cohorts = population.QuotasAt(0, tick, authorsPerCohort: 2).ToList();
+
+            // Cohort c holds places 2c and 2c + 1; a cohort whose authors publish nothing is left out.
+            Assert.All(cohorts, c => Assert.All(c.Quotas, q => Assert.Equal(c.Index, q.Author / 2)));
+            var quotas = cohorts.SelectMany(c => c.Quotas).ToList();
+            var expected = Enumerable.Range(0, population.ActiveAt(tick))
+                .Where(a => population.CountAt(0, a, tick) > 0)
+                .Select(a => new AuthorQuota(a, population.CountAt(0, a, tick), population.CountBefore(0, a, tick)));
+            Assert.Equal(expected, quotas);
+            Assert.DoesNotContain(quotas, q => q.Author == 1 || q.Author == 5);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecosystem.Benchmarks.Results;
+using Ecosystem.Grains.Authors;
 using static Ecosystem.Benchmarks.Engine.EngineMetrics;
 
 namespace Ecosystem.Benchmarks.Engine;
@@ -29,7 +30,7 @@ public static class EngineReport
             `metrics.csv`, `run.json` and `samples.jsonl` tick by tick), for {ticks} ticks: human authors publish Brown
             training documents of {tokens} GPT-2 tokens into 4 corpus shards; one vendor scrapes everything new at every tick
             (replace policy), fits a unigram model (the cheapest text model) and publishes nothing; the corpus and the vendor
-            are measured every tick. The time therefore goes to the engine: author grains, routing documents to shards,
+            are measured every tick. The time therefore goes to the engine: author cohort grains, routing documents to shards,
             scraping, training-set assembly and the per-tick metrics. Documents are short so that the Brown training split
             (about 70,000 such documents) gives every one of 10,000 authors a new document at every tick. Steady state means
             the ticks after the first: the first also starts the run (scenario, author roster, genre classifier, grain
@@ -112,12 +113,15 @@ public static class EngineReport
             var change = index.Get(many, EngineSuite.Implementation, DocumentsPerSecond) / index.Get(few, EngineSuite.Implementation, DocumentsPerSecond) - 1;
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"""
                 Authors: with {index.Get(many, EngineSuite.Implementation, Authors):N0} instead of {index.Get(few, EngineSuite.Implementation, Authors):N0} authors publishing the same
-                documents a tick, the engine makes {index.Get(many, EngineSuite.Implementation, Authors) / index.Get(few, EngineSuite.Implementation, Authors):N0} times as many author calls, each with its own shard
-                appends; steady-state throughput changes by {change * 100:+0;-0}% and the first tick (which activates every
-                author grain) takes {Figures.Seconds(index.Get(many, EngineSuite.Implementation, FirstTickSeconds))} instead of {Figures.Seconds(index.Get(few, EngineSuite.Implementation, FirstTickSeconds))}.
+                documents a tick, authors publish through {Cohorts(index.Get(many, EngineSuite.Implementation, Authors)):N0} cohort grains instead of {Cohorts(index.Get(few, EngineSuite.Implementation, Authors)):N0}
+                ({HumanCohortGrain.AuthorsPerCohort} authors each, one call and one append per shard for each);
+                steady-state throughput changes by {change * 100:+0;-0}% and the first tick (which activates every
+                cohort grain) takes {Figures.Seconds(index.Get(many, EngineSuite.Implementation, FirstTickSeconds))} instead of {Figures.Seconds(index.Get(few, EngineSuite.Implementation, FirstTickSeconds))}.
                 """));
         }
 
         return new SuiteReport("Engine", introduction, [throughput, spans, memory], notes);
     }
+
+    private static double Cohorts(double authors) => Math.Ceiling(authors / HumanCohortGrain.AuthorsPerCohort);
 }

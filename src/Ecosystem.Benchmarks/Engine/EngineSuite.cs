@@ -25,8 +25,8 @@ public sealed class EngineSuite : IBenchmarkSuite
         var configuration = settings.Quick ? EngineConfiguration.Quick : EngineConfiguration.Full;
 
         // Loads and tokenizes the corpus once (it stays cached for the process) and runs the hot paths at the first
-        // case's size until the JIT has given them their optimized code, so that no measured run pays for either: with
-        // a two-tick warm-up of 500 documents, the first case's ticks were half again as long as the second's.
+        // case's size, so that no measured run pays for loading or compiling. (The first case still runs slower than
+        // the second, with a warm-up of 500 documents as with this one; the cause is not known.)
         log.Step(Name, "warm-up run (loads the Brown corpus, compiles the code paths)");
         var first = configuration.Cases[0];
         await EngineMeasurement.RunAsync(first with { Ticks = Math.Max(first.Ticks, 6) }, configuration.DocumentTokens, cancellationToken);
