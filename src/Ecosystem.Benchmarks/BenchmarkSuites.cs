@@ -3,6 +3,7 @@ using Ecosystem.Benchmarks.Engine;
 using Ecosystem.Benchmarks.Nature;
 using Ecosystem.Benchmarks.NGram;
 using Ecosystem.Benchmarks.Transformer;
+using Ecosystem.Benchmarks.WebScale;
 
 namespace Ecosystem.Benchmarks;
 
@@ -13,7 +14,7 @@ public static class BenchmarkSuites
     public const string AllName = "all";
 
     /// <summary>The suites.</summary>
-    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite(), new ClusterSuite(), new NatureSuite()];
+    public static IReadOnlyList<IBenchmarkSuite> All { get; } = [new EngineSuite(), new NGramSuite(), new TransformerSuite(), new ClusterSuite(), new NatureSuite(), new WebScaleSuite()];
 
     /// <summary>The suites that <paramref name="name"/> selects.</summary>
     public static IReadOnlyList<IBenchmarkSuite> Select(string name) =>

@@ -36,6 +36,11 @@ public sealed record HumanSpec
     /// (1 - displacement x the synthetic share of the previous tick's publications) of their usual output.</summary>
     public double Displacement { get; init; }
 
+    /// <summary>Text data: an author who has published every real document dealt to it goes on round its genre's
+    /// documents (the web's reposts, mirrors and quotations), so a population can publish more documents than the
+    /// corpus holds; false: it publishes nothing more.</summary>
+    public bool Repost { get; init; }
+
     /// <summary>Authors writing with a deployed model's help; null means nobody does.</summary>
     public AssistanceSpec? Assistance { get; init; }
 }

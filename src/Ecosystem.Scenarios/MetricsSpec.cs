@@ -12,6 +12,11 @@ public sealed record MetricsSpec
     /// <summary>Size of the human "head" vocabulary; tokens outside it count as tail mass.</summary>
     public int TailTopK { get; init; } = 1000;
 
+    /// <summary>At most this many of a tick's published documents (a uniform sample drawn from the seed and the tick)
+    /// enter its diversity rows and the perplexity histogram under generation 0, for the corpus and for each vendor;
+    /// null: all of them.</summary>
+    public int? DiversityDocuments { get; init; }
+
     /// <summary>Held-out documents used for perplexity; null uses all of them.</summary>
     public int? HeldOutDocuments { get; init; } = 400;
 

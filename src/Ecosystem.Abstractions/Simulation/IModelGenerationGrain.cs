@@ -13,6 +13,10 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Frees the model, deletes its checkpoint and deactivates: its run is over.</summary>
     Task ReleaseAsync();
 
+    /// <summary>The generation is no longer deployed: its model leaves memory (the grain deactivates). A later call, such
+    /// as a retried tick that deploys it again, refits it from its saved training set or reloads its checkpoint.</summary>
+    Task RetireAsync();
+
     /// <summary>Samples documents for one tick.</summary>
     Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request);
 

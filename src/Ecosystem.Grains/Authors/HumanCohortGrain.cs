@@ -86,12 +86,12 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
 
     private static List<Document> RealText(RunContext context, int author, int tick, int count, int start)
     {
-        var queue = context.Roster.QueueOf(author);
         var corpus = context.Corpus!;
+        var repost = context.Scenario.Humans.Repost;
         var documents = new List<Document>(count);
-        for (var i = 0; i < count && start + i < queue.Count; i++)
+        for (var i = 0; i < count && context.Roster.DocumentAt(author, start + i, repost) is { } index; i++)
         {
-            var source = corpus.Train[queue[start + i]];
+            var source = corpus.Train[index];
             var provenance = new Provenance(AuthorKind.Human, $"h{author}", "", -1, source.Genre, false, source.Id);
             documents.Add(new Document(DocumentIds.Human(tick, author, i), tick, TickPhase.HumansPublish, provenance, DocumentContent.FromTokens(source.Tokens)));
         }

@@ -276,7 +276,8 @@ public sealed class ScenarioClockGrain(
                 sink.Add(MetricNames.CorpusDistinct2, totals.BigramOccurrences == 0 ? 0 : Math.Min(1, distinct / totals.BigramOccurrences));
             }
 
-            var tokens = published.Select(d => d.Content.Tokens).ToList();
+            var measured = MeasuredSample.Of(published, context.Scenario.Metrics.DiversityDocuments, context.Scenario.Seed, $"corpus/{world}", tick);
+            var tokens = measured.Select(d => d.Content.Tokens).ToList();
             await Task.Run(() => TextMeasurement.AddDiversity(sink, context, tokens, genres: null));
 
             samples.AddRange(published

@@ -36,13 +36,22 @@ public sealed class ModelGenerationGrain(
     private GenerationSetup? _setup;
     private RunContext? _context;
     private IGenerativeModel? _model;
+    private bool _restoreTried;
     private HeldOutPerplexity? _heldOutPerplexity;
     private IReadOnlyList<Document>? _trainingSet;
     private IReadOnlyList<MetricRow>? _baseRows;
 
-    /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Brings back the model of an activation that lost it (after a silo failure, a deactivation or
+    /// <see cref="RetireAsync"/>) on the first call that needs it, not on activation, so that releasing a retired
+    /// generation at the end of a run never refits it.</summary>
+    private async Task RestoreAsync()
     {
+        if (_model is not null || _restoreTried)
+        {
+            return;
+        }
+
+        _restoreTried = true;
         var key = this.GetPrimaryKeyString();
         var restored = await checkpoints.TryLoadAsync(key, DeviceKind.Auto);
         if (restored is { } checkpoint)
@@ -64,6 +73,13 @@ public sealed class ModelGenerationGrain(
     {
         (_model as IDisposable)?.Dispose();
         _model = null;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RetireAsync()
+    {
+        DeactivateOnIdle();
         return Task.CompletedTask;
     }
 
@@ -144,6 +160,7 @@ public sealed class ModelGenerationGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<TrainingPrompt>> TrainingPromptsAsync(int tick, int count, int promptTokens)
     {
+        await RestoreAsync();
         // Read from the saved recipe only when asked, so generations of vendors that never prompt this way hold no
         // copy of their training set in memory.
         var trainingSet = _trainingSet ??= (await Recipes.LoadAsync())?.TrainingSet ?? [];
@@ -172,6 +189,7 @@ public sealed class ModelGenerationGrain(
     /// <see cref="RunContext.WatermarkOf"/> says, from the same random stream in document order.</remarks>
     public async Task<IReadOnlyList<DocumentContent>> SampleAsync(SampleRequest request)
     {
+        await RestoreAsync();
         var model = Model;
         var context = _context!;
         var vendorIndex = _setup!.VendorIndex;
@@ -202,6 +220,7 @@ public sealed class ModelGenerationGrain(
     /// <inheritdoc />
     public async Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents)
     {
+        await RestoreAsync();
         var model = Model;
         return await Task.Run(() => model.ScoreMany(documents).Select(s => s.Perplexity).ToArray());
     }
@@ -209,6 +228,7 @@ public sealed class ModelGenerationGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<MetricRow>> MeasureAsync(int tick)
     {
+        await RestoreAsync();
         var model = Model;
         var context = _context!;
         var vendor = context.Scenario.Vendors[_setup!.VendorIndex].Name;

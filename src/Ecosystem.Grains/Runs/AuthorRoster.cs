@@ -7,16 +7,21 @@ namespace Ecosystem.Grains.Runs;
 /// <summary>Which genre each human author writes in and which real documents are theirs to publish, in order.</summary>
 /// <remarks>Authors are apportioned to genres in proportion to the genre's training documents (largest remainder,
 /// at least one per genre when there are enough authors); each genre's documents are shuffled with a fixed seed and
-/// dealt out in turn, so every author's queue is deterministic and no document is published twice.</remarks>
+/// dealt out in turn, so every author's queue is deterministic and no document is published twice. When authors
+/// repost (<see cref="Scenarios.HumanSpec.Repost"/>), the dealing goes on round the genre's documents: place k of author
+/// a's queue is the genre's shuffled document (a + k x authors of the genre) mod documents of the genre, which is the
+/// queue itself while it lasts.</remarks>
 public sealed class AuthorRoster
 {
     private readonly string[] _genres;
     private readonly int[][] _queues;
+    private readonly (int[] Shuffled, int Slot, int Authors)[] _dealing;
 
-    private AuthorRoster(string[] genres, int[][] queues)
+    private AuthorRoster(string[] genres, int[][] queues, (int[] Shuffled, int Slot, int Authors)[] dealing)
     {
         _genres = genres;
         _queues = queues;
+        _dealing = dealing;
     }
 
     /// <summary>Number of authors.</summary>
@@ -28,13 +33,32 @@ public sealed class AuthorRoster
     /// <summary>Indices into the training corpus of the documents author <paramref name="author"/> publishes, in order.</summary>
     public IReadOnlyList<int> QueueOf(int author) => _queues[author];
 
+    /// <summary>The training document at place <paramref name="place"/> of author <paramref name="author"/>'s queue;
+    /// past its end, the one reposted there when <paramref name="repost"/> is set, else null.</summary>
+    public int? DocumentAt(int author, int place, bool repost)
+    {
+        var queue = _queues[author];
+        if (place < queue.Length)
+        {
+            return queue[place];
+        }
+
+        if (!repost || _dealing.Length == 0)
+        {
+            return null;
+        }
+
+        var (shuffled, slot, authors) = _dealing[author];
+        return shuffled[(int)((slot + ((long)place * authors)) % shuffled.Length)];
+    }
+
     /// <summary>Builds the roster for a scenario; <paramref name="corpus"/> is null for theory data.</summary>
     public static AuthorRoster Build(Scenario scenario, HumanCorpus? corpus)
     {
         var authors = scenario.Humans.Authors;
         if (corpus is null)
         {
-            return new AuthorRoster(Enumerable.Repeat("", authors).ToArray(), Enumerable.Repeat(Array.Empty<int>(), authors).ToArray());
+            return new AuthorRoster(Enumerable.Repeat("", authors).ToArray(), Enumerable.Repeat(Array.Empty<int>(), authors).ToArray(), []);
         }
 
         if (scenario.Humans.GenreRates?.Keys.FirstOrDefault(g => !corpus.Genres.Contains(g)) is { } unknown)
@@ -51,6 +75,7 @@ public sealed class AuthorRoster
 
         var genres = new List<string>(authors);
         var queues = new List<int[]>(authors);
+        var dealing = new List<(int[], int, int)>(authors);
         for (var g = 0; g < byGenre.Count; g++)
         {
             var (genre, documents) = byGenre[g];
@@ -61,10 +86,11 @@ public sealed class AuthorRoster
             {
                 genres.Add(genre);
                 queues.Add(shuffled.Where((_, i) => i % counts[g] == a).ToArray());
+                dealing.Add((shuffled, a, counts[g]));
             }
         }
 
-        return new AuthorRoster([.. genres], [.. queues]);
+        return new AuthorRoster([.. genres], [.. queues], [.. dealing]);
     }
 
     private static int[] Apportion(int total, int[] weights)

@@ -113,6 +113,13 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             RequestContext.Remove(SiloAccelerators.DeviceRequestKey);
         }
 
+        // Generation 0 stays: later generations are scored under it and may start from its weights. The one replaced
+        // is dropped from memory, or a long run would hold every generation it ever trained.
+        if (_generation >= 1)
+        {
+            await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, _generation)).RetireAsync();
+        }
+
         _generation = next;
         _lastTrainedTick = tick;
 
@@ -286,10 +293,11 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var sink = new RowSink(tick, _replicate, _vendor!.Name, Generation);
         if (context.IsText && _published.Count > 0)
         {
-            var tokens = _published.Select(d => d.Content.Tokens).ToList();
-            TextMeasurement.AddDiversity(sink, context, tokens, _published.Select(d => d.Provenance.Genre));
+            var measured = MeasuredSample.Of(_published, context.Scenario.Metrics.DiversityDocuments, context.Scenario.Seed, RandomKeys.Vendor(_replicate, _vendor.Name), tick);
+            var tokens = measured.Select(d => d.Content.Tokens).ToList();
+            TextMeasurement.AddDiversity(sink, context, tokens, measured.Select(d => d.Provenance.Genre));
             var generationZero = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, 0));
-            var perplexities = await generationZero.PerplexitiesAsync(_published.Select(d => d.Content).ToList());
+            var perplexities = await generationZero.PerplexitiesAsync(measured.Select(d => d.Content).ToList());
             TextMeasurement.AddGenerationZeroPerplexity(sink, context.Scenario.Metrics.HistogramBins, perplexities);
             if (context.Watermarks[_vendorIndex] is { } watermark)
             {
