@@ -134,48 +134,57 @@ public static class ArrowSegmentFile
         var tokens = (ListArray)Column(batch, "tokens", name);
         var values = (ListArray)Column(batch, "values", name);
 
-        var documents = new List<Document>(count);
+        // Straight into columns: a segment read back for a crawl is never turned into one object per document.
+        var segment = new ColumnarSegment(tick, count);
         for (var i = 0; i < count; i++)
         {
-            documents.Add(new Document(
-                ids.GetString(i), tick, (TickPhase)phase[i],
-                new Provenance((AuthorKind)kind[i], strings[author[i]], strings[vendor[i]], generation.GetValue(i)!.Value,
-                    strings[genre[i]], inferred.GetValue(i)!.Value, strings[source[i]], strings[watermark[i]]),
-                new DocumentContent(TokensOf(tokens, i), ValuesOf(values, i))));
+            segment.Phase[i] = (byte)phase[i];
+            segment.Kind[i] = (byte)kind[i];
+            SegmentBuilder.SetId(segment, i, ids.GetString(i), strings);
+            segment.AuthorCode[i] = author[i];
+            segment.VendorCode[i] = vendor[i];
+            segment.Generation[i] = generation.GetValue(i)!.Value;
+            segment.GenreCode[i] = genre[i];
+            segment.GenreInferred[i] = inferred.GetValue(i)!.Value;
+            segment.SourceCode[i] = source[i];
+            segment.WatermarkCode[i] = watermark[i];
         }
 
-        return SegmentBuilder.Columns(tick, documents, strings);
-    }
+        var tokenStart = tokens.ValueOffsets[0];
+        var valueStart = values.ValueOffsets[0];
+        for (var i = 0; i <= count; i++)
+        {
+            segment.TokenOffsets[i] = tokens.ValueOffsets[i] - tokenStart;
+            segment.ValueOffsets[i] = values.ValueOffsets[i] - valueStart;
+        }
 
-    private static int[] TokensOf(ListArray tokens, int index)
-    {
-        var start = tokens.ValueOffsets[index];
-        var length = tokens.ValueOffsets[index + 1] - start;
-        var result = new int[length];
+        var tokenCount = segment.TokenOffsets[count];
         switch (tokens.Values)
         {
             case UInt16Array compact:
-                for (var k = 0; k < length; k++)
+                segment.Tokens16 = compact.Values.Slice(tokenStart, tokenCount).ToArray();
+                break;
+            case Int32Array wide:
+                var wideTokens = wide.Values.Slice(tokenStart, tokenCount).ToArray();
+                // A segment written with 32-bit ids whose ids all fit 16 bits is held as the builder would hold it.
+                if (wideTokens.All(t => t is >= 0 and <= ushort.MaxValue))
                 {
-                    result[k] = compact.Values[start + k];
+                    segment.Tokens16 = System.Array.ConvertAll(wideTokens, t => (ushort)t);
+                }
+                else
+                {
+                    segment.Tokens32 = wideTokens;
                 }
 
                 break;
-            case Int32Array wide:
-                wide.Values.Slice(start, length).CopyTo(result);
-                break;
             default:
-                throw new InvalidDataException($"Column 'tokens' holds {tokens.Values.Data.DataType.Name}, not uint16 or int32.");
+                throw new InvalidDataException($"Segment '{name}': column 'tokens' holds {tokens.Values.Data.DataType.Name}, not uint16 or int32.");
         }
 
-        return result;
-    }
-
-    private static double[] ValuesOf(ListArray values, int index)
-    {
-        var start = values.ValueOffsets[index];
-        var length = values.ValueOffsets[index + 1] - start;
-        return length == 0 ? [] : ((DoubleArray)values.Values).Values.Slice(start, length).ToArray();
+        segment.Values = values.Values is DoubleArray doubles
+            ? doubles.Values.Slice(valueStart, segment.ValueOffsets[count]).ToArray()
+            : throw new InvalidDataException($"Segment '{name}': column 'values' holds {values.Values.Data.DataType.Name}, not double.");
+        return segment;
     }
 
     private static IArrowArray Column(RecordBatch batch, string column, string name) =>

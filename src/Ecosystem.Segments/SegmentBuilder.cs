@@ -73,24 +73,7 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
             var provenance = document.Provenance;
             segment.Phase[i] = (byte)document.Phase;
             segment.Kind[i] = (byte)provenance.Kind;
-            if (DocumentIdFormat.TryParseHuman(document.Id, out var t, out var author, out var sequence) && t == tick)
-            {
-                segment.IdForm[i] = (byte)IdForm.Human;
-                segment.IdAuthor[i] = author;
-                segment.IdSequence[i] = sequence;
-            }
-            else if (DocumentIdFormat.TryParseModel(document.Id, out t, out var vendor, out var generation, out sequence) && t == tick)
-            {
-                segment.IdForm[i] = (byte)IdForm.Model;
-                segment.IdAuthor[i] = strings.CodeOf(vendor);
-                segment.IdGeneration[i] = generation;
-                segment.IdSequence[i] = sequence;
-            }
-            else
-            {
-                segment.IdForm[i] = (byte)IdForm.Other;
-                segment.IdAuthor[i] = strings.CodeOf(document.Id);
-            }
+            SetId(segment, i, document.Id, strings);
 
             segment.AuthorCode[i] = strings.CodeOf(provenance.AuthorId);
             segment.VendorCode[i] = strings.CodeOf(provenance.Vendor);
@@ -124,5 +107,29 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
         segment.Tokens32 = tokens32;
         segment.Values = allValues;
         return segment;
+    }
+
+    /// <summary>Stores document <paramref name="i"/>'s id: as numbers when it is one of the simulation's own forms for
+    /// the segment's tick, else as a string code.</summary>
+    internal static void SetId(ColumnarSegment segment, int i, string id, StringTable strings)
+    {
+        if (DocumentIdFormat.TryParseHuman(id, out var t, out var author, out var sequence) && t == segment.Tick)
+        {
+            segment.IdForm[i] = (byte)IdForm.Human;
+            segment.IdAuthor[i] = author;
+            segment.IdSequence[i] = sequence;
+        }
+        else if (DocumentIdFormat.TryParseModel(id, out t, out var vendor, out var generation, out sequence) && t == segment.Tick)
+        {
+            segment.IdForm[i] = (byte)IdForm.Model;
+            segment.IdAuthor[i] = strings.CodeOf(vendor);
+            segment.IdGeneration[i] = generation;
+            segment.IdSequence[i] = sequence;
+        }
+        else
+        {
+            segment.IdForm[i] = (byte)IdForm.Other;
+            segment.IdAuthor[i] = strings.CodeOf(id);
+        }
     }
 }
