@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Ecosystem.Models;
 
 /// <summary>Builds the count tables of an interpolated Kneser-Ney model: raw counts at the highest order and
@@ -21,36 +23,38 @@ internal static class NGramCounter
     }
 
     /// <summary>Count tables per order: index n-1 holds the contexts of length n-1 for order n.</summary>
-    public static NGramTable[] Build(IReadOnlyList<int[]> documents, int order, int beginToken)
+    public static NGramTable[] Build(IReadOnlyList<int[]> documents, int order, int beginToken) =>
+        // Up to four 16-bit tokens fit a 64-bit key, which sorts several times faster than a 128-bit one.
+        BitsPerToken * order <= 64
+            ? Build<ulong>(documents, order, beginToken)
+            : Build<UInt128>(documents, order, beginToken);
+
+    /// <summary><see cref="Build(IReadOnlyList{int[]}, int, int)"/> with every n-gram of the highest order packed into
+    /// one key of type <typeparamref name="T"/>.</summary>
+    private static NGramTable[] Build<T>(IReadOnlyList<int[]> documents, int order, int beginToken)
+        where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
     {
-        // Every n-gram of the highest order packed into one integer (up to five 16-bit tokens, hence 128 bits).
         var total = 0;
         foreach (var document in documents)
         {
             total += document.Length;
         }
 
-        var width = BitsPerToken * order;
-        if (width <= 64)
-        {
-            // Up to four tokens fit a 64-bit key, which sorts several times faster than a 128-bit one.
-            return Build(documents, order, beginToken, total);
-        }
-
-        var grams = new UInt128[total];
-        var mask = width == 128 ? UInt128.MaxValue : (UInt128.One << width) - 1;
+        var grams = new T[total];
+        var mask = Mask<T>(BitsPerToken * order);
+        var begin = T.CreateTruncating((uint)beginToken);
         var g = 0;
         foreach (var document in documents)
         {
-            UInt128 window = 0;
+            var window = T.Zero;
             for (var i = 0; i < order - 1; i++)
             {
-                window = (window << BitsPerToken) | (uint)beginToken;
+                window = (window << BitsPerToken) | begin;
             }
 
             foreach (var token in document)
             {
-                window = ((window << BitsPerToken) | (uint)token) & mask;
+                window = ((window << BitsPerToken) | T.CreateTruncating((uint)token)) & mask;
                 grams[g++] = window;
             }
         }
@@ -66,8 +70,8 @@ internal static class NGramCounter
             }
 
             // Continuation counts: each distinct n-gram (u h w) contributes one to (h w); drop the oldest token.
-            var shorter = (UInt128.One << (BitsPerToken * (n - 1))) - 1;
-            var lower = new UInt128[keys.Length];
+            var shorter = Mask<T>(BitsPerToken * (n - 1));
+            var lower = new T[keys.Length];
             for (var i = 0; i < keys.Length; i++)
             {
                 lower[i] = keys[i] & shorter;
@@ -79,60 +83,20 @@ internal static class NGramCounter
         return tables;
     }
 
-    /// <summary><see cref="Build(IReadOnlyList{int[]}, int, int)"/> for orders whose n-grams fit 64 bits.</summary>
-    private static NGramTable[] Build(IReadOnlyList<int[]> documents, int order, int beginToken, int total)
-    {
-        var grams = new ulong[total];
-        var width = BitsPerToken * order;
-        var mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
-        var g = 0;
-        foreach (var document in documents)
-        {
-            ulong window = 0;
-            for (var i = 0; i < order - 1; i++)
-            {
-                window = (window << BitsPerToken) | (uint)beginToken;
-            }
-
-            foreach (var token in document)
-            {
-                window = ((window << BitsPerToken) | (uint)token) & mask;
-                grams[g++] = window;
-            }
-        }
-
-        var tables = new NGramTable[order];
-        var (keys, counts) = RunLength(grams);
-        for (var n = order; n >= 1; n--)
-        {
-            tables[n - 1] = ToTable(Array.ConvertAll(keys, k => (UInt128)k), counts);
-            if (n == 1)
-            {
-                break;
-            }
-
-            var shorter = (1UL << (BitsPerToken * (n - 1))) - 1;
-            var lower = new ulong[keys.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                lower[i] = keys[i] & shorter;
-            }
-
-            (keys, counts) = RunLength(lower);
-        }
-
-        return tables;
-    }
+    /// <summary>The lowest <paramref name="bits"/> bits set.</summary>
+    private static T Mask<T>(int bits)
+        where T : struct, IBinaryInteger<T>, IUnsignedNumber<T> =>
+        bits >= T.AllBitsSet.GetByteCount() * 8 ? T.AllBitsSet : (T.One << bits) - T.One;
 
     /// <summary>Sorts <paramref name="grams"/> in place and returns the distinct values with their multiplicities.</summary>
     private static (T[] Keys, int[] Counts) RunLength<T>(T[] grams)
-        where T : struct, IEquatable<T>
+        where T : struct, IBinaryInteger<T>
     {
         Array.Sort(grams);
         var distinct = 0;
         for (var i = 0; i < grams.Length; i++)
         {
-            if (i == 0 || !grams[i].Equals(grams[i - 1]))
+            if (i == 0 || grams[i] != grams[i - 1])
             {
                 distinct++;
             }
@@ -143,7 +107,7 @@ internal static class NGramCounter
         var k = -1;
         for (var i = 0; i < grams.Length; i++)
         {
-            if (i == 0 || !grams[i].Equals(grams[i - 1]))
+            if (i == 0 || grams[i] != grams[i - 1])
             {
                 keys[++k] = grams[i];
             }
@@ -154,19 +118,21 @@ internal static class NGramCounter
         return (keys, counts);
     }
 
-    private static NGramTable ToTable(UInt128[] keys, int[] counts)
+    private static NGramTable ToTable<T>(T[] keys, int[] counts)
+        where T : struct, IBinaryInteger<T>
     {
+        var tokenMask = T.CreateTruncating(TokenMask);
         var contexts = new Dictionary<long, NGramContext>();
         var followers = new int[keys.Length];
         var i = 0;
         while (i < keys.Length)
         {
-            var context = (long)(ulong)(keys[i] >> BitsPerToken);
+            var context = (long)ulong.CreateTruncating(keys[i] >> BitsPerToken);
             var j = i;
             long sum = 0;
-            while (j < keys.Length && (long)(ulong)(keys[j] >> BitsPerToken) == context)
+            while (j < keys.Length && (long)ulong.CreateTruncating(keys[j] >> BitsPerToken) == context)
             {
-                followers[j] = (int)(ulong)(keys[j] & TokenMask);
+                followers[j] = int.CreateTruncating(keys[j] & tokenMask);
                 sum += counts[j];
                 j++;
             }

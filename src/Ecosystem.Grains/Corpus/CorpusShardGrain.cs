@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Persistence;
@@ -255,15 +256,7 @@ public sealed class CorpusShardGrain(
                 $"Shard '{this.GetPrimaryKeyString()}': a crawl asks for {draw.Count} documents of tick {draw.Tick}, which has {eligible.Length}.");
         }
 
-        var positions = Enumerable.Range(0, eligible.Length).ToArray();
-        var random = new Random(draw.Seed);
-        for (var i = 0; i < draw.Count; i++)
-        {
-            var j = random.Next(i, positions.Length);
-            (positions[i], positions[j]) = (positions[j], positions[i]);
-        }
-
-        return positions.Take(draw.Count);
+        return UniformDraw.Positions(eligible.Length, draw.Count, new Random(draw.Seed));
     }
 
     private async Task<ColumnarSegment> ColumnsOfAsync(SealedSegment segment)

@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Scenarios;
@@ -48,7 +49,7 @@ public sealed class TrainingSetBuilder
     /// <summary>What the crawler fetches of the documents new since the previous training: all of them, or a uniform
     /// sample of the crawl budget, in canonical order.</summary>
     public IReadOnlyList<Document> Crawl(TrainingSpec spec, IReadOnlyList<Document> scraped, Random random) =>
-        spec.CrawlBudget is { } budget && budget < scraped.Count ? SampleWithoutReplacement(scraped, budget, random) : scraped;
+        spec.CrawlBudget is { } budget && budget < scraped.Count ? UniformDraw.InOrder(scraped, budget, random) : scraped;
 
     /// <summary>Builds generation <paramref name="generation"/>'s training set, in canonical order.</summary>
     /// <param name="spec">The data policy in force.</param>
@@ -83,7 +84,7 @@ public sealed class TrainingSetBuilder
         if (spec.KeepHumanFraction != _keptFraction || redraw)
         {
             var keep = (int)Math.Round(spec.KeepHumanFraction * _generationZeroHuman.Count, MidpointRounding.AwayFromZero);
-            _kept = keep == 0 ? [] : SampleWithoutReplacement(_generationZeroHuman, keep, random);
+            _kept = keep == 0 ? [] : UniformDraw.InOrder(_generationZeroHuman, keep, random);
             _keptFraction = spec.KeepHumanFraction;
         }
 
@@ -99,25 +100,5 @@ public sealed class TrainingSetBuilder
 
         result.Sort(DocumentOrder.Instance);
         return result;
-    }
-
-    /// <summary>A uniform sample of <paramref name="count"/> documents, returned in canonical order.</summary>
-    public static IReadOnlyList<Document> SampleWithoutReplacement(IReadOnlyList<Document> documents, int count, Random random)
-    {
-        if (count >= documents.Count)
-        {
-            return documents;
-        }
-
-        var indices = Enumerable.Range(0, documents.Count).ToArray();
-        for (var i = 0; i < count; i++)
-        {
-            var j = random.Next(i, indices.Length);
-            (indices[i], indices[j]) = (indices[j], indices[i]);
-        }
-
-        var picked = indices.AsSpan(0, count).ToArray();
-        Array.Sort(picked);
-        return picked.Select(i => documents[i]).ToList();
     }
 }
