@@ -11,4 +11,17 @@ public sealed record BenchmarkSettings(bool Quick, string RepositoryRoot, string
 
     /// <summary>Path of a peer script in benchmarks/peers/.</summary>
     public string PeerScript(string fileName) => Path.Combine(RepositoryRoot, "benchmarks", "peers", fileName);
+
+    /// <summary>An empty folder under runs/ for a benchmark's run of <paramref name="scenario"/> (runs/bench-NAME-CONFIGURATION),
+    /// where its files stay for the reader; a previous run's files there are deleted.</summary>
+    public string FreshRunFolder(string scenario)
+    {
+        var folder = Path.Combine(RepositoryRoot, "runs", $"bench-{scenario}-{Configuration}");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return folder;
+    }
 }

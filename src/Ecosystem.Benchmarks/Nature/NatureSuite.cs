@@ -44,11 +44,7 @@ public sealed class NatureSuite : IBenchmarkSuite
         }
 
         var bases = Directory.CreateTempSubdirectory("ecosystem-bench-bases-");
-        var output = Path.Combine(settings.RepositoryRoot, "runs", $"bench-{scenario.Name}-{settings.Configuration}");
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        var output = settings.FreshRunFolder(scenario.Name);
 
         var previous = Environment.GetEnvironmentVariable("Bases__Directory");
         try

@@ -38,11 +38,7 @@ public sealed class WebScaleSuite : IBenchmarkSuite
             scenario = Shrink(scenario, 100);
         }
 
-        var output = Path.Combine(settings.RepositoryRoot, "runs", $"bench-{scenario.Name}-{settings.Configuration}");
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        var output = settings.FreshRunFolder(scenario.Name);
 
         log.Step(Name, $"running {scenario.Name} ({scenario.Ticks} ticks, {scenario.Humans.Authors:N0} authors) into {output}");
         var clock = new TickClock(_ => false);
