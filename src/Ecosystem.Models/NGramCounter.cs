@@ -10,6 +10,9 @@ internal static class NGramCounter
 
     private const ulong TokenMask = (1UL << BitsPerToken) - 1;
 
+    /// <summary>n-grams sorted at a time by default: 4M, 32 MB of 64-bit keys.</summary>
+    private const int DefaultChunkGrams = 1 << 22;
+
     /// <summary>Packs a context (oldest token in the highest bits) into a key; four tokens fill the 64 bits.</summary>
     public static long Pack(ReadOnlySpan<int> tokens)
     {
@@ -31,36 +34,12 @@ internal static class NGramCounter
 
     /// <summary><see cref="Build(IReadOnlyList{int[]}, int, int)"/> with every n-gram of the highest order packed into
     /// one key of type <typeparamref name="T"/>.</summary>
-    private static NGramTable[] Build<T>(IReadOnlyList<int[]> documents, int order, int beginToken)
+    /// <param name="chunkGrams">n-grams sorted at a time; the tables are the same for any value.</param>
+    internal static NGramTable[] Build<T>(IReadOnlyList<int[]> documents, int order, int beginToken, int chunkGrams = DefaultChunkGrams)
         where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
     {
-        var total = 0;
-        foreach (var document in documents)
-        {
-            total += document.Length;
-        }
-
-        var grams = new T[total];
-        var mask = Mask<T>(BitsPerToken * order);
-        var begin = T.CreateTruncating((uint)beginToken);
-        var g = 0;
-        foreach (var document in documents)
-        {
-            var window = T.Zero;
-            for (var i = 0; i < order - 1; i++)
-            {
-                window = (window << BitsPerToken) | begin;
-            }
-
-            foreach (var token in document)
-            {
-                window = ((window << BitsPerToken) | T.CreateTruncating((uint)token)) & mask;
-                grams[g++] = window;
-            }
-        }
-
+        var (keys, counts) = CountHighestOrder<T>(documents, order, beginToken, chunkGrams);
         var tables = new NGramTable[order];
-        var (keys, counts) = RunLength(grams);
         for (var n = order; n >= 1; n--)
         {
             tables[n - 1] = ToTable(keys, counts);
@@ -77,10 +56,108 @@ internal static class NGramCounter
                 lower[i] = keys[i] & shorter;
             }
 
-            (keys, counts) = RunLength(lower);
+            (keys, counts) = RunLength(lower.AsSpan());
         }
 
         return tables;
+    }
+
+    /// <summary>The distinct n-grams of the highest order with their counts, ascending. The training text is packed and
+    /// sorted a chunk at a time and each chunk's counts merged into the running ones, so the memory this takes is that
+    /// of one chunk plus the distinct n-grams, not of every n-gram of the text: a web-scale training set of tens of
+    /// millions of tokens repeats most of its n-grams.</summary>
+    private static (T[] Keys, int[] Counts) CountHighestOrder<T>(IReadOnlyList<int[]> documents, int order, int beginToken, int chunkGrams)
+        where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
+    {
+        long total = 0;
+        foreach (var document in documents)
+        {
+            total += document.Length;
+        }
+
+        var chunk = new T[(int)Math.Min(total, chunkGrams)];
+        var mask = Mask<T>(BitsPerToken * order);
+        var begin = T.CreateTruncating((uint)beginToken);
+        T[] keys = [];
+        int[] counts = [];
+        var g = 0;
+        var first = true;
+        void Flush()
+        {
+            var (chunkKeys, chunkCounts) = RunLength(chunk.AsSpan(0, g));
+            (keys, counts) = first ? (chunkKeys, chunkCounts) : Merge(keys, counts, chunkKeys, chunkCounts);
+            first = false;
+            g = 0;
+        }
+
+        foreach (var document in documents)
+        {
+            var window = T.Zero;
+            for (var i = 0; i < order - 1; i++)
+            {
+                window = (window << BitsPerToken) | begin;
+            }
+
+            foreach (var token in document)
+            {
+                window = ((window << BitsPerToken) | T.CreateTruncating((uint)token)) & mask;
+                chunk[g++] = window;
+                if (g == chunk.Length)
+                {
+                    Flush();
+                }
+            }
+        }
+
+        if (g > 0 || first)
+        {
+            Flush();
+        }
+
+        return (keys, counts);
+    }
+
+    /// <summary>The union of two ascending key lists with the counts of keys in both added.</summary>
+    private static (T[] Keys, int[] Counts) Merge<T>(T[] leftKeys, int[] leftCounts, T[] rightKeys, int[] rightCounts)
+        where T : struct, IBinaryInteger<T>
+    {
+        var keys = new T[leftKeys.Length + rightKeys.Length];
+        var counts = new int[keys.Length];
+        int l = 0, r = 0, k = 0;
+        while (l < leftKeys.Length && r < rightKeys.Length)
+        {
+            var order = leftKeys[l].CompareTo(rightKeys[r]);
+            if (order < 0)
+            {
+                (keys[k], counts[k]) = (leftKeys[l], leftCounts[l]);
+                l++;
+            }
+            else if (order > 0)
+            {
+                (keys[k], counts[k]) = (rightKeys[r], rightCounts[r]);
+                r++;
+            }
+            else
+            {
+                (keys[k], counts[k]) = (leftKeys[l], leftCounts[l] + rightCounts[r]);
+                l++;
+                r++;
+            }
+
+            k++;
+        }
+
+        for (; l < leftKeys.Length; l++, k++)
+        {
+            (keys[k], counts[k]) = (leftKeys[l], leftCounts[l]);
+        }
+
+        for (; r < rightKeys.Length; r++, k++)
+        {
+            (keys[k], counts[k]) = (rightKeys[r], rightCounts[r]);
+        }
+
+        return k == keys.Length ? (keys, counts) : (keys[..k], counts[..k]);
     }
 
     /// <summary>The lowest <paramref name="bits"/> bits set.</summary>
@@ -89,10 +166,10 @@ internal static class NGramCounter
         bits >= T.AllBitsSet.GetByteCount() * 8 ? T.AllBitsSet : (T.One << bits) - T.One;
 
     /// <summary>Sorts <paramref name="grams"/> in place and returns the distinct values with their multiplicities.</summary>
-    private static (T[] Keys, int[] Counts) RunLength<T>(T[] grams)
+    private static (T[] Keys, int[] Counts) RunLength<T>(Span<T> grams)
         where T : struct, IBinaryInteger<T>
     {
-        Array.Sort(grams);
+        grams.Sort();
         var distinct = 0;
         for (var i = 0; i < grams.Length; i++)
         {
@@ -122,7 +199,18 @@ internal static class NGramCounter
         where T : struct, IBinaryInteger<T>
     {
         var tokenMask = T.CreateTruncating(TokenMask);
-        var contexts = new Dictionary<long, NGramContext>();
+        // Sized once: the keys are sorted, so each context's n-grams are contiguous; growing a dictionary of millions
+        // of contexts would allocate about as much again in discarded tables.
+        var distinctContexts = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (k == 0 || keys[k] >> BitsPerToken != keys[k - 1] >> BitsPerToken)
+            {
+                distinctContexts++;
+            }
+        }
+
+        var contexts = new Dictionary<long, NGramContext>(distinctContexts);
         var followers = new int[keys.Length];
         var i = 0;
         while (i < keys.Length)

@@ -20,6 +20,11 @@ public sealed class ScenarioTimeline
     /// <summary>The scenario as written, with its changes.</summary>
     public Scenario Base { get; }
 
+    /// <summary>Every scenario in force at some tick of the run: the base and each variant its changes make.</summary>
+    public IEnumerable<Scenario> InForce => _variants.Length > 0 && _variants[0].From == 0
+        ? _variants.Select(v => v.Scenario)
+        : _variants.Select(v => v.Scenario).Prepend(Base);
+
     /// <summary>The scenario in force at <paramref name="tick"/>.</summary>
     public Scenario At(int tick)
     {

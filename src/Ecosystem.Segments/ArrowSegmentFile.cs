@@ -20,10 +20,14 @@ public static class ArrowSegmentFile
     /// <summary>File name extension of a sealed segment.</summary>
     public const string Extension = ".arrow";
 
-    private const string VersionKey = "ecosystem.segment.format";
+    /// <summary>The schema metadata key of <see cref="FormatVersion"/>.</summary>
+    internal const string VersionKey = "ecosystem.segment.format";
 
-    private static readonly string[] PhaseNames = ["", "humans_publish", "vendors_train", "models_publish", "measure"];
-    private static readonly string[] KindNames = ["human", "model", "assisted"];
+    /// <summary>The <c>phase</c> column's strings, by <see cref="TickPhase"/>.</summary>
+    internal static readonly string[] PhaseNames = ["", "humans_publish", "vendors_train", "models_publish", "measure"];
+
+    /// <summary>The <c>kind</c> column's strings, by <see cref="AuthorKind"/>.</summary>
+    internal static readonly string[] KindNames = ["human", "model", "assisted"];
 
     /// <summary>The segment's bytes as an Arrow IPC file.</summary>
     public static byte[] Write(ColumnarSegment segment, StringTable strings)
@@ -79,6 +83,16 @@ public static class ArrowSegmentFile
     /// <exception cref="InvalidDataException">The bytes are not a segment file of this format.</exception>
     public static async Task<ColumnarSegment> ReadAsync(Stream stream, StringTable strings, string name)
     {
+        using var rows = await OpenAsync(stream, name);
+        return rows.ToColumns(strings);
+    }
+
+    /// <summary>Opens a segment written by <see cref="Write"/> as rows in native memory (see <see cref="SegmentFileRows"/>).</summary>
+    /// <param name="stream">The file's bytes; one that cannot seek is copied first.</param>
+    /// <param name="name">The blob's name, for errors.</param>
+    /// <exception cref="InvalidDataException">The bytes are not a segment file of this format.</exception>
+    public static async Task<SegmentFileRows> OpenAsync(Stream stream, string name)
+    {
         if (!stream.CanSeek)
         {
             var copy = new MemoryStream();
@@ -87,135 +101,7 @@ public static class ArrowSegmentFile
             stream = copy;
         }
 
-        ArrowFileReader reader;
-        RecordBatch? batch;
-        try
-        {
-            reader = new ArrowFileReader(stream, leaveOpen: true);
-            var schema = reader.Schema;
-            var version = schema.HasMetadata ? schema.Metadata.GetValueOrDefault(VersionKey) : null;
-            if (version != FormatVersion)
-            {
-                reader.Dispose();
-                throw new InvalidDataException($"Segment '{name}' is of format {version ?? "(none)"}, not {FormatVersion}.");
-            }
-
-            batch = await reader.ReadNextRecordBatchAsync();
-        }
-        catch (Exception e) when (!e.Message.StartsWith($"Segment '{name}'", StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"Segment '{name}' is not a readable Arrow file: {e.Message}", e);
-        }
-
-        using (reader)
-        using (batch)
-        {
-            return batch is null
-                ? throw new InvalidDataException($"Segment '{name}' holds no record batch.")
-                : FromBatch(batch, strings, name);
-        }
-    }
-
-    private static ColumnarSegment FromBatch(RecordBatch batch, StringTable strings, string name)
-    {
-        var count = batch.Length;
-        var ticks = (Int32Array)Column(batch, "tick", name);
-        var tick = count == 0 ? 0 : ticks.GetValue(0)!.Value;
-        var ids = (StringArray)Column(batch, "id", name);
-        var phase = Codes(batch, "phase", name, s => System.Array.IndexOf(PhaseNames, s));
-        var kind = Codes(batch, "kind", name, s => System.Array.IndexOf(KindNames, s));
-        var author = Codes(batch, "author_id", name, strings.CodeOf);
-        var vendor = Codes(batch, "vendor", name, strings.CodeOf);
-        var genre = Codes(batch, "genre", name, strings.CodeOf);
-        var source = Codes(batch, "source_document", name, strings.CodeOf);
-        var watermark = Codes(batch, "watermark_key", name, strings.CodeOf);
-        var generation = (Int32Array)Column(batch, "generation", name);
-        var inferred = (BooleanArray)Column(batch, "genre_inferred", name);
-        var tokens = (ListArray)Column(batch, "tokens", name);
-        var values = (ListArray)Column(batch, "values", name);
-
-        // Straight into columns: a segment read back for a crawl is never turned into one object per document.
-        var segment = new ColumnarSegment(tick, count);
-        for (var i = 0; i < count; i++)
-        {
-            segment.Phase[i] = (byte)phase[i];
-            segment.Kind[i] = (byte)kind[i];
-            SegmentBuilder.SetId(segment, i, ids.GetString(i), strings);
-            segment.AuthorCode[i] = author[i];
-            segment.VendorCode[i] = vendor[i];
-            segment.Generation[i] = generation.GetValue(i)!.Value;
-            segment.GenreCode[i] = genre[i];
-            segment.GenreInferred[i] = inferred.GetValue(i)!.Value;
-            segment.SourceCode[i] = source[i];
-            segment.WatermarkCode[i] = watermark[i];
-        }
-
-        var tokenStart = tokens.ValueOffsets[0];
-        var valueStart = values.ValueOffsets[0];
-        for (var i = 0; i <= count; i++)
-        {
-            segment.TokenOffsets[i] = tokens.ValueOffsets[i] - tokenStart;
-            segment.ValueOffsets[i] = values.ValueOffsets[i] - valueStart;
-        }
-
-        var tokenCount = segment.TokenOffsets[count];
-        switch (tokens.Values)
-        {
-            case UInt16Array compact:
-                segment.Tokens16 = compact.Values.Slice(tokenStart, tokenCount).ToArray();
-                break;
-            case Int32Array wide:
-                var wideTokens = wide.Values.Slice(tokenStart, tokenCount).ToArray();
-                // A segment written with 32-bit ids whose ids all fit 16 bits is held as the builder would hold it.
-                if (wideTokens.All(t => t is >= 0 and <= ushort.MaxValue))
-                {
-                    segment.Tokens16 = System.Array.ConvertAll(wideTokens, t => (ushort)t);
-                }
-                else
-                {
-                    segment.Tokens32 = wideTokens;
-                }
-
-                break;
-            default:
-                throw new InvalidDataException($"Segment '{name}': column 'tokens' holds {tokens.Values.Data.DataType.Name}, not uint16 or int32.");
-        }
-
-        segment.Values = values.Values is DoubleArray doubles
-            ? doubles.Values.Slice(valueStart, segment.ValueOffsets[count]).ToArray()
-            : throw new InvalidDataException($"Segment '{name}': column 'values' holds {values.Values.Data.DataType.Name}, not double.");
-        return segment;
-    }
-
-    private static IArrowArray Column(RecordBatch batch, string column, string name) =>
-        batch.Schema.GetFieldIndex(column) is var index and >= 0
-            ? batch.Column(index)
-            : throw new InvalidDataException($"Segment '{name}' has no column '{column}'.");
-
-    private static int[] Codes(RecordBatch batch, string column, string name, Func<string, int> code)
-    {
-        if (Column(batch, column, name) is not DictionaryArray { Dictionary: StringArray dictionary, Indices: Int32Array indices })
-        {
-            throw new InvalidDataException($"Segment '{name}': column '{column}' is not a dictionary of strings.");
-        }
-
-        var map = new int[dictionary.Length];
-        for (var d = 0; d < map.Length; d++)
-        {
-            map[d] = code(dictionary.GetString(d));
-            if (map[d] < 0)
-            {
-                throw new InvalidDataException($"Segment '{name}': column '{column}' holds the unknown value '{dictionary.GetString(d)}'.");
-            }
-        }
-
-        var result = new int[indices.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = map[indices.Values[i]];
-        }
-
-        return result;
+        return await SegmentFileRows.OpenAsync(stream, name);
     }
 
     private static Field Field(string name, IArrowType type) => new(name, type, nullable: false, metadata: null);

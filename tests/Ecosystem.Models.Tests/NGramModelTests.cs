@@ -50,6 +50,40 @@ public class NGramModelTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(3, 7)]
+    [InlineData(3, 64)]
+    [InlineData(5, 13)]
+    public void Counting_a_chunk_at_a_time_gives_the_same_tables_as_counting_at_once(int order, int chunkGrams)
+    {
+        var documents = Corpus(60, 4).Select(d => d.Tokens).ToList();
+        var atOnce = NGramCounter.Build<UInt128>(documents, order, Vocabulary, chunkGrams: int.MaxValue);
+        var chunked = NGramCounter.Build<UInt128>(documents, order, Vocabulary, chunkGrams);
+
+        for (var n = 1; n <= order; n++)
+        {
+            Assert.Equal(atOnce[n - 1].Types, chunked[n - 1].Types);
+        }
+
+        // Every context of every order the text holds, with the begin symbol: the same followers, counts and totals.
+        foreach (var document in documents)
+        {
+            var padded = Enumerable.Repeat(Vocabulary, order - 1).Concat(document).ToArray();
+            for (var end = order - 1; end <= padded.Length; end++)
+            {
+                for (var n = 1; n <= order; n++)
+                {
+                    var key = NGramCounter.Pack(padded.AsSpan(end - (n - 1), n - 1));
+                    Assert.Equal(atOnce[n - 1].TryGet(key, out var expected), chunked[n - 1].TryGet(key, out var actual));
+                    Assert.Equal(expected, actual);
+                    Assert.Equal(atOnce[n - 1].Followers(expected).ToArray(), chunked[n - 1].Followers(actual).ToArray());
+                    Assert.Equal(atOnce[n - 1].Counts(expected).ToArray(), chunked[n - 1].Counts(actual).ToArray());
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Held_out_perplexity_is_finite_and_lower_for_trigrams_than_unigrams_on_structured_text()
     {

@@ -24,6 +24,7 @@ public class PolicyChangeTests
         Assert.Equal(DataPolicyKind.Replace, timeline.At(3).Vendors[1].Training.Policy);
         Assert.Equal(DataPolicyKind.Accumulate, timeline.At(5).Vendors[1].Training.Policy);
         Assert.Same(scenario, timeline.At(1));
+        Assert.Equal([0, 0.5, 1], timeline.InForce.Select(s => s.Vendors[0].Watermark!.Adoption));
     }
 
     [Theory]

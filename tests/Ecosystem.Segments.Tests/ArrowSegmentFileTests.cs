@@ -20,6 +20,25 @@ public sealed class ArrowSegmentFileTests
     }
 
     [Fact]
+    public async Task Rows_opened_from_the_file_give_each_document_as_its_columns_do()
+    {
+        var documents = SampleDocuments.OfTick(9);
+        var strings = new StringTable();
+        var columns = SegmentBuilder.Columns(9, documents, strings);
+        var bytes = ArrowSegmentFile.Write(columns, strings);
+
+        using var rows = await ArrowSegmentFile.OpenAsync(new MemoryStream(bytes), "shards/x/segment-000009.arrow");
+
+        Assert.Equal(columns.Count, rows.Count);
+        SampleDocuments.Equal(documents, Enumerable.Range(0, rows.Count).Select(rows.DocumentAt).ToList());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(columns.IsSyntheticAt(i), rows.IsSyntheticAt(i));
+            Assert.Equal(strings[columns.VendorCodeAt(i)], rows.VendorAt(i));
+        }
+    }
+
+    [Fact]
     public async Task The_file_has_the_documented_columns_for_other_arrow_readers()
     {
         var strings = new StringTable();

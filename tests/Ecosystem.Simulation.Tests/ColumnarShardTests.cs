@@ -26,4 +26,19 @@ public sealed class ColumnarShardTests
             .Where(line => !line.Contains(",corpus_distinct_ngrams,", StringComparison.Ordinal) && !line.Contains(",corpus_distinct_2,", StringComparison.Ordinal));
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), string.Join('\n', written) + "\n");
     }
+
+    [Fact]
+    public async Task Whole_web_crawls_draw_the_same_documents_from_segment_files_as_from_memory()
+    {
+        await using var held = await TestClusterHandle.StartAsync(1);
+        var fromMemory = await ScenarioRuns.RunAsync(held, ScenarioRuns.Parse(DeterminismTests.WebCrawlScenario));
+        await using var dropped = await TestClusterHandle.StartAsync(1, new Dictionary<string, string> { [TestClusterHandle.CorpusMemoryKey] = "0" });
+        var fromFiles = await ScenarioRuns.RunAsync(dropped, ScenarioRuns.Parse(DeterminismTests.WebCrawlScenario));
+
+        var budget = ((InProcessSiloHandle)dropped.Cluster.Primary!).SiloHost.Services.GetRequiredService<SegmentMemoryBudget>();
+        Assert.True(budget.Dropped > 0, "segments were dropped from memory, so crawls drew from their files");
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(fromMemory.OutputDirectory, RunFiles.Metrics)),
+            await File.ReadAllBytesAsync(Path.Combine(fromFiles.OutputDirectory, RunFiles.Metrics)));
+    }
 }

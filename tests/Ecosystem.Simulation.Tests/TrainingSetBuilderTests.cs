@@ -49,6 +49,21 @@ public sealed class TrainingSetBuilderTests
         Assert.All(first.Concat(second), id => Assert.Contains(human, d => d.Id == id));
     }
 
+    [Theory]
+    [InlineData(true, 0.0, 200)]
+    [InlineData(false, 0.0, 0)]
+    [InlineData(false, 0.1, 200)]
+    public void Generation_zero_s_human_data_is_held_only_when_a_policy_may_keep_a_share(bool keptLater, double fraction, int held)
+    {
+        var spec = new TrainingSpec { KeepHumanFraction = fraction };
+        var builder = new TrainingSetBuilder();
+
+        var set = builder.Build(spec, 0, Enumerable.Range(0, 200).Select(Human).ToList(), [], new Random(3), keptLater);
+
+        Assert.Equal(200, set.Count);
+        Assert.Equal(held, builder.GenerationZeroHuman.Count);
+    }
+
     [Fact]
     public void A_redrawn_kept_share_is_replayed_by_the_journal()
     {

@@ -180,9 +180,9 @@ public sealed class CorpusShardGrain(
         var result = new List<Document>(draws.Sum(d => d.Count));
         foreach (var draw in draws.Where(d => d.Count > 0))
         {
-            if (_sealed.TryGetValue(draw.Tick, out var segment))
+            if (_sealed.TryGetValue(draw.Tick, out var segment) && segment.Columns is { } columns)
             {
-                var columns = await ColumnsOfAsync(segment);
+                budget.Touch(segment);
                 var vendor = onlyVendor is null ? -1 : _strings.Find(onlyVendor);
                 var eligible = Enumerable.Range(0, columns.Count)
                     .Where(i => onlyVendor is null || !columns.IsSyntheticAt(i) || columns.VendorCodeAt(i) == vendor)
@@ -190,6 +190,19 @@ public sealed class CorpusShardGrain(
                 foreach (var index in Pick(eligible, draw))
                 {
                     result.Add(columns.DocumentAt(eligible[index], _strings));
+                }
+            }
+            else if (segment is not null)
+            {
+                // A segment the budget dropped gives the drawn rows straight from its file and stays out of memory: a
+                // crawl over the whole web would otherwise read every old segment back and push out the newest ones.
+                using var rows = await _archive.OpenAsync(segment);
+                var eligible = Enumerable.Range(0, rows.Count)
+                    .Where(i => onlyVendor is null || !rows.IsSyntheticAt(i) || string.Equals(rows.VendorAt(i), onlyVendor, StringComparison.Ordinal))
+                    .ToArray();
+                foreach (var index in Pick(eligible, draw))
+                {
+                    result.Add(rows.DocumentAt(eligible[index]));
                 }
             }
             else if (_open.TryGetValue(draw.Tick, out var builder))

@@ -21,8 +21,49 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
     public async Task<ColumnarSegment> ReadAsync(SealedSegment segment, StringTable strings)
     {
-        var bytes = await ReadBytesAsync(segment);
-        return await ArrowSegmentFile.ReadAsync(new MemoryStream(bytes, writable: false), strings, segment.BlobName);
+        using var rows = await OpenAsync(segment);
+        return rows.ToColumns(strings);
+    }
+
+    /// <summary>A sealed segment's rows, read from its file into native memory after checking the file against the
+    /// checksum it was sealed with; dispose them when done.</summary>
+    /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
+    public async Task<SegmentFileRows> OpenAsync(SealedSegment segment)
+    {
+        var stream = await blobs.OpenReadAsync(segment.BlobName)
+            ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
+        try
+        {
+            if (!stream.CanSeek)
+            {
+                var copy = new MemoryStream();
+                await stream.CopyToAsync(copy);
+                await stream.DisposeAsync();
+                stream = copy;
+                stream.Position = 0;
+            }
+
+            if (state.State.Checksums.TryGetValue(segment.Tick, out var expected))
+            {
+                // Hashed as it streams: a file-sized array for each segment a whole-web crawl reads back would be most
+                // of the garbage of a web-scale run.
+                var start = stream.Position;
+                var actual = Convert.ToHexString(await SHA256.HashDataAsync(stream));
+                if (!string.Equals(expected, actual, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
+                }
+
+                stream.Position = start;
+            }
+
+            // The record batch is read whole into native memory, so the file can close now.
+            return await ArrowSegmentFile.OpenAsync(stream, segment.BlobName);
+        }
+        finally
+        {
+            await stream.DisposeAsync();
+        }
     }
 
     /// <summary>A sealed segment's file, checked against the checksum it was sealed with.</summary>

@@ -13,6 +13,14 @@ public static class BlobStoreReading
             return null;
         }
 
+        if (stream.CanSeek)
+        {
+            // One array of the blob's size, not a growing buffer and a copy of it: segment files run to tens of MB.
+            var bytes = new byte[stream.Length - stream.Position];
+            await stream.ReadExactlyAsync(bytes);
+            return bytes;
+        }
+
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();

@@ -102,6 +102,10 @@ public sealed class RunContext
     /// <summary>Vendor <paramref name="vendorIndex"/>'s policies in force at <paramref name="tick"/>.</summary>
     public VendorSpec VendorAt(int vendorIndex, int tick) => Timeline.At(tick).Vendors[vendorIndex];
 
+    /// <summary>True when a policy of vendor <paramref name="vendorIndex"/> keeps a share of its original human data at
+    /// some tick of the run.</summary>
+    public bool EverKeepsHumanData(int vendorIndex) => Timeline.InForce.Any(s => s.Vendors[vendorIndex].Training.KeepHumanFraction > 0);
+
     /// <summary>Units (tokens or values) of a human document.</summary>
     public int HumanDocumentLength => IsText ? Scenario.Data.Text.DocumentTokens : Scenario.Humans.DocumentLength;
 

@@ -89,7 +89,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var sink = new RowSink(tick, _replicate, _vendor.Name, next.ToString(CultureInfo.InvariantCulture));
         // A whole-web crawl spent its budget already; a crawl of new documents samples it here.
         var crawled = await FilterAsync(wholeWeb ? scraped : _trainingSets!.Crawl(training, scraped, random), sink);
-        var trainingSet = _trainingSets!.Build(training, next, crawled, fresh, random);
+        var trainingSet = _trainingSets!.Build(training, next, crawled, fresh, random, _context.EverKeepsHumanData(vendorIndex));
 
         // Filter reports are kept even when nothing is left to train on (after a crawl cut-off, say).
         _trainingRows = sink.Rows;

@@ -57,7 +57,10 @@ public sealed class TrainingSetBuilder
     /// <param name="scrape">What was crawled (see <see cref="Crawl"/>) and passed the scrape filters, in canonical order.</param>
     /// <param name="fresh">Fresh real documents drawn for this generation.</param>
     /// <param name="random">The vendor's random stream for this training.</param>
-    public IReadOnlyList<Document> Build(TrainingSpec spec, int generation, IReadOnlyList<Document> scrape, IReadOnlyList<Document> fresh, Random random)
+    /// <param name="humanKeptLater">False when no policy of the run ever keeps human data: generation 0's human data
+    /// then need not stay in memory (at web scale, hundreds of thousands of documents).</param>
+    public IReadOnlyList<Document> Build(TrainingSpec spec, int generation, IReadOnlyList<Document> scrape, IReadOnlyList<Document> fresh, Random random,
+        bool humanKeptLater = true)
     {
         IReadOnlyList<Document> basis = scrape;
         if (spec.Policy == DataPolicyKind.Accumulate)
@@ -75,7 +78,7 @@ public sealed class TrainingSetBuilder
 
         if (generation == 0)
         {
-            _generationZeroHuman = basis.Where(d => !d.Provenance.IsSynthetic).ToList();
+            _generationZeroHuman = humanKeptLater || spec.KeepHumanFraction > 0 ? basis.Where(d => !d.Provenance.IsSynthetic).ToList() : [];
         }
 
         // The kept share is drawn from generation 0's human data when the policy first asks for it, and drawn again
