@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
@@ -21,8 +20,8 @@ public sealed class NGramModel : IGenerativeModel
     private readonly int _vocabularySize;
     private readonly long _trainingTokens;
     private readonly double[] _unigram;
-    private readonly ConcurrentDictionary<double, TemperedSampler> _tempered = new();
-    private readonly ConcurrentDictionary<(double Temperature, GreenListWatermark Watermark), WatermarkedSampler> _watermarked = new();
+    private readonly ReclaimableCache<double, TemperedSampler> _tempered = new();
+    private readonly ReclaimableCache<(double Temperature, GreenListWatermark Watermark), WatermarkedSampler> _watermarked = new();
 
     internal NGramModel(NGramTable[] tables, int order, double discount, int vocabularySize, long trainingTokens)
     {

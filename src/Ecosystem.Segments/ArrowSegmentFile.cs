@@ -30,7 +30,7 @@ public static class ArrowSegmentFile
     internal static readonly string[] KindNames = ["human", "model", "assisted"];
 
     /// <summary>The segment's bytes as an Arrow IPC file.</summary>
-    public static byte[] Write(ColumnarSegment segment, StringTable strings)
+    public static ReadOnlyMemory<byte> Write(ColumnarSegment segment, StringTable strings)
     {
         var count = segment.Count;
         var ids = new StringArray.Builder();
@@ -66,14 +66,16 @@ public static class ArrowSegmentFile
 
         var schema = new Schema(columns.Select(c => c.Field), [new KeyValuePair<string, string>(VersionKey, FormatVersion)]);
         using var batch = new RecordBatch(schema, columns.Select(c => c.Array), count);
-        using var stream = new MemoryStream();
+        // Sized for the columns and ids up front and handed out without a copy: a segment of a pre-AI web runs to tens
+        // of MB, and a growing buffer would leave several of that size behind.
+        using var stream = new MemoryStream((int)Math.Min(int.MaxValue, segment.MemoryBytes + (count * 32L) + 65536));
         using (var writer = new ArrowFileWriter(stream, schema, leaveOpen: true))
         {
             writer.WriteRecordBatch(batch);
             writer.WriteEnd();
         }
 
-        return stream.ToArray();
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 
     /// <summary>Reads a segment written by <see cref="Write"/>, coding its strings into <paramref name="strings"/>.</summary>

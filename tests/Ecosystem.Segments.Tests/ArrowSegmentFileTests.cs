@@ -10,7 +10,7 @@ public sealed class ArrowSegmentFileTests
     {
         var documents = SampleDocuments.OfTick(9);
         var written = new StringTable();
-        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, documents, written), written);
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, documents, written), written).ToArray();
 
         var other = new StringTable();
         other.CodeOf("something else first");
@@ -25,7 +25,7 @@ public sealed class ArrowSegmentFileTests
         var documents = SampleDocuments.OfTick(9);
         var strings = new StringTable();
         var columns = SegmentBuilder.Columns(9, documents, strings);
-        var bytes = ArrowSegmentFile.Write(columns, strings);
+        var bytes = ArrowSegmentFile.Write(columns, strings).ToArray();
 
         using var rows = await ArrowSegmentFile.OpenAsync(new MemoryStream(bytes), "shards/x/segment-000009.arrow");
 
@@ -42,7 +42,7 @@ public sealed class ArrowSegmentFileTests
     public async Task The_file_has_the_documented_columns_for_other_arrow_readers()
     {
         var strings = new StringTable();
-        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings);
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings).ToArray();
 
         using var reader = new ArrowFileReader(new MemoryStream(bytes));
         using var batch = await reader.ReadNextRecordBatchAsync();
@@ -62,7 +62,7 @@ public sealed class ArrowSegmentFileTests
     public async Task A_damaged_file_is_refused_with_its_name()
     {
         var strings = new StringTable();
-        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings);
+        var bytes = ArrowSegmentFile.Write(SegmentBuilder.Columns(9, SampleDocuments.OfTick(9), strings), strings).ToArray();
         var truncated = bytes[..^40];
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>

@@ -15,6 +15,7 @@ namespace Ecosystem.Grains.Corpus;
 public sealed class CorpusShardGrain(
     IBlobStore blobs,
     SegmentMemoryBudget budget,
+    SealGate sealGate,
     [PersistentState("shard", StorageNames.Grains)] IPersistentState<ShardState> state)
     : Grain, ICorpusShardGrain
 {
@@ -71,10 +72,13 @@ public sealed class CorpusShardGrain(
         _fence.Ensure(this.GetPrimaryKeyString());
         if (_open.Remove(tick, out var builder) && builder.Count > 0)
         {
-            var columns = builder.Build();
-            var segment = await _archive.SealAsync(tick, columns, _strings);
-            _sealed[tick] = segment;
-            budget.Hold(segment, columns);
+            using (await sealGate.EnterAsync())
+            {
+                var columns = builder.Build();
+                var segment = await _archive.SealAsync(tick, columns, _strings);
+                _sealed[tick] = segment;
+                budget.Hold(segment, columns);
+            }
         }
     }
 

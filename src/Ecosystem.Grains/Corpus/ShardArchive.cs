@@ -109,7 +109,7 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
             state.State.SealedTicks.Sort();
         }
 
-        state.State.Checksums[tick] = Checksum(bytes);
+        state.State.Checksums[tick] = Checksum(bytes.Span);
         state.State.Counts[tick] = columns.Count;
         state.State.Sources[tick] = sources;
         await state.WriteStateAsync();

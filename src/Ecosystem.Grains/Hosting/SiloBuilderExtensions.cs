@@ -36,6 +36,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<BaseModels>();
         silo.Services.AddOptions<SegmentMemoryOptions>();
         silo.Services.AddSingleton<SegmentMemoryBudget>();
+        silo.Services.AddSingleton<SealGate>();
         silo.Services.AddSingleton<SimulationMeter>();
         if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, StorageNames.Grains)))
         {
