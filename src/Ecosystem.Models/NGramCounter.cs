@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Ecosystem.Models;
@@ -50,13 +51,20 @@ internal static class NGramCounter
 
             // Continuation counts: each distinct n-gram (u h w) contributes one to (h w); drop the oldest token.
             var shorter = Mask<T>(BitsPerToken * (n - 1));
-            var lower = new T[keys.Length];
-            for (var i = 0; i < keys.Length; i++)
+            var lower = ArrayPool<T>.Shared.Rent(keys.Length);
+            try
             {
-                lower[i] = keys[i] & shorter;
-            }
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    lower[i] = keys[i] & shorter;
+                }
 
-            (keys, counts) = RunLength(lower.AsSpan());
+                (keys, counts) = RunLength(lower.AsSpan(0, keys.Length));
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(lower);
+            }
         }
 
         return tables;
@@ -65,7 +73,8 @@ internal static class NGramCounter
     /// <summary>The distinct n-grams of the highest order with their counts, ascending. The training text is packed and
     /// sorted a chunk at a time and each chunk's counts merged into the running ones, so the memory this takes is that
     /// of one chunk plus the distinct n-grams, not of every n-gram of the text: a web-scale training set of tens of
-    /// millions of tokens repeats most of its n-grams.</summary>
+    /// millions of tokens repeats most of its n-grams. The working arrays come from the shared pool, so vendors fitting
+    /// tick after tick reuse them rather than leave them to the garbage collector.</summary>
     private static (T[] Keys, int[] Counts) CountHighestOrder<T>(IReadOnlyList<int[]> documents, int order, int beginToken, int chunkGrams)
         where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
     {
@@ -75,54 +84,92 @@ internal static class NGramCounter
             total += document.Length;
         }
 
-        var chunk = new T[(int)Math.Min(total, chunkGrams)];
+        var chunkLength = (int)Math.Max(1, Math.Min(total, chunkGrams));
+        var chunk = ArrayPool<T>.Shared.Rent(chunkLength);
+        var chunkCounts = ArrayPool<int>.Shared.Rent(chunkLength);
+        var keys = ArrayPool<T>.Shared.Rent(1);
+        var counts = ArrayPool<int>.Shared.Rent(1);
+        var distinct = 0;
         var mask = Mask<T>(BitsPerToken * order);
         var begin = T.CreateTruncating((uint)beginToken);
-        T[] keys = [];
-        int[] counts = [];
         var g = 0;
-        var first = true;
-        void Flush()
+        try
         {
-            var (chunkKeys, chunkCounts) = RunLength(chunk.AsSpan(0, g));
-            (keys, counts) = first ? (chunkKeys, chunkCounts) : Merge(keys, counts, chunkKeys, chunkCounts);
-            first = false;
-            g = 0;
-        }
-
-        foreach (var document in documents)
-        {
-            var window = T.Zero;
-            for (var i = 0; i < order - 1; i++)
+            void Flush()
             {
-                window = (window << BitsPerToken) | begin;
+                var chunkDistinct = RunLengthInPlace(chunk.AsSpan(0, g), chunkCounts);
+                var mergedKeys = ArrayPool<T>.Shared.Rent(distinct + chunkDistinct);
+                var mergedCounts = ArrayPool<int>.Shared.Rent(distinct + chunkDistinct);
+                var merged = Merge(keys.AsSpan(0, distinct), counts.AsSpan(0, distinct), chunk.AsSpan(0, chunkDistinct),
+                    chunkCounts.AsSpan(0, chunkDistinct), mergedKeys, mergedCounts);
+                ArrayPool<T>.Shared.Return(keys);
+                ArrayPool<int>.Shared.Return(counts);
+                (keys, counts, distinct) = (mergedKeys, mergedCounts, merged);
+                g = 0;
             }
 
-            foreach (var token in document)
+            foreach (var document in documents)
             {
-                window = ((window << BitsPerToken) | T.CreateTruncating((uint)token)) & mask;
-                chunk[g++] = window;
-                if (g == chunk.Length)
+                var window = T.Zero;
+                for (var i = 0; i < order - 1; i++)
                 {
-                    Flush();
+                    window = (window << BitsPerToken) | begin;
+                }
+
+                foreach (var token in document)
+                {
+                    window = ((window << BitsPerToken) | T.CreateTruncating((uint)token)) & mask;
+                    chunk[g++] = window;
+                    if (g == chunkLength)
+                    {
+                        Flush();
+                    }
                 }
             }
-        }
 
-        if (g > 0 || first)
+            if (g > 0)
+            {
+                Flush();
+            }
+
+            return (keys.AsSpan(0, distinct).ToArray(), counts.AsSpan(0, distinct).ToArray());
+        }
+        finally
         {
-            Flush();
+            ArrayPool<T>.Shared.Return(chunk);
+            ArrayPool<int>.Shared.Return(chunkCounts);
+            ArrayPool<T>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(counts);
         }
-
-        return (keys, counts);
     }
 
-    /// <summary>The union of two ascending key lists with the counts of keys in both added.</summary>
-    private static (T[] Keys, int[] Counts) Merge<T>(T[] leftKeys, int[] leftCounts, T[] rightKeys, int[] rightCounts)
+    /// <summary>Sorts <paramref name="grams"/>, moves its distinct values to its front with their multiplicities in
+    /// <paramref name="counts"/>, and returns how many there are.</summary>
+    private static int RunLengthInPlace<T>(Span<T> grams, int[] counts)
         where T : struct, IBinaryInteger<T>
     {
-        var keys = new T[leftKeys.Length + rightKeys.Length];
-        var counts = new int[keys.Length];
+        grams.Sort();
+        var k = -1;
+        for (var i = 0; i < grams.Length; i++)
+        {
+            if (i == 0 || grams[i] != grams[k])
+            {
+                grams[++k] = grams[i];
+                counts[k] = 0;
+            }
+
+            counts[k]++;
+        }
+
+        return k + 1;
+    }
+
+    /// <summary>The union of two ascending key lists, with the counts of keys in both added, written to
+    /// <paramref name="keys"/> and <paramref name="counts"/>; returns its length.</summary>
+    private static int Merge<T>(ReadOnlySpan<T> leftKeys, ReadOnlySpan<int> leftCounts, ReadOnlySpan<T> rightKeys, ReadOnlySpan<int> rightCounts,
+        Span<T> keys, Span<int> counts)
+        where T : struct, IBinaryInteger<T>
+    {
         int l = 0, r = 0, k = 0;
         while (l < leftKeys.Length && r < rightKeys.Length)
         {
@@ -157,7 +204,7 @@ internal static class NGramCounter
             (keys[k], counts[k]) = (rightKeys[r], rightCounts[r]);
         }
 
-        return k == keys.Length ? (keys, counts) : (keys[..k], counts[..k]);
+        return k;
     }
 
     /// <summary>The lowest <paramref name="bits"/> bits set.</summary>
