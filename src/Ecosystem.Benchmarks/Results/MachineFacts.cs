@@ -19,7 +19,14 @@ public sealed record MachineFacts(int Cores, string Os, string DotNet, string? P
         RuntimeInformation.FrameworkDescription,
         ProcessorName(),
         GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
-        $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}");
+        GarbageCollectorOf(AppContext.GetData("System.GC.ConserveMemory")));
+
+    /// <summary>The GC mode in words, with the ConserveMemory level when one is set (it changes peak memory a lot).</summary>
+    internal static string GarbageCollectorOf(object? conserveMemory)
+    {
+        var mode = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}";
+        return conserveMemory?.ToString() is { Length: > 0 } level && level != "0" ? $"{mode}, ConserveMemory {level}" : mode;
+    }
 
     private static string? ProcessorName()
     {

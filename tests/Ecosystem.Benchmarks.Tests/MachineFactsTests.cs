@@ -1,0 +1,19 @@
+using Ecosystem.Benchmarks.Results;
+
+namespace Ecosystem.Benchmarks.Tests;
+
+public sealed class MachineFactsTests
+{
+    [Theory]
+    [InlineData("9", true)]
+    [InlineData(9, true)]
+    [InlineData("0", false)]
+    [InlineData(null, false)]
+    public void The_garbage_collector_is_named_with_its_conserve_memory_level_when_one_is_set(object? level, bool named)
+    {
+        var description = MachineFacts.GarbageCollectorOf(level);
+
+        Assert.StartsWith(System.Runtime.GCSettings.IsServerGC ? "server, " : "workstation, ", description, StringComparison.Ordinal);
+        Assert.Equal(named, description.EndsWith(", ConserveMemory 9", StringComparison.Ordinal));
+    }
+}
