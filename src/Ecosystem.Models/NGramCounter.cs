@@ -52,6 +52,7 @@ internal static class NGramCounter
             // Continuation counts: each distinct n-gram (u h w) contributes one to (h w); drop the oldest token.
             var shorter = Mask<T>(BitsPerToken * (n - 1));
             var lower = ArrayPool<T>.Shared.Rent(keys.Length);
+            var lowerCounts = ArrayPool<int>.Shared.Rent(keys.Length);
             try
             {
                 for (var i = 0; i < keys.Length; i++)
@@ -59,11 +60,13 @@ internal static class NGramCounter
                     lower[i] = keys[i] & shorter;
                 }
 
-                (keys, counts) = RunLength(lower.AsSpan(0, keys.Length));
+                var distinct = RunLengthInPlace(lower.AsSpan(0, keys.Length), lowerCounts);
+                (keys, counts) = (lower.AsSpan(0, distinct).ToArray(), lowerCounts.AsSpan(0, distinct).ToArray());
             }
             finally
             {
                 ArrayPool<T>.Shared.Return(lower);
+                ArrayPool<int>.Shared.Return(lowerCounts);
             }
         }
 
@@ -211,36 +214,6 @@ internal static class NGramCounter
     private static T Mask<T>(int bits)
         where T : struct, IBinaryInteger<T>, IUnsignedNumber<T> =>
         bits >= T.AllBitsSet.GetByteCount() * 8 ? T.AllBitsSet : (T.One << bits) - T.One;
-
-    /// <summary>Sorts <paramref name="grams"/> in place and returns the distinct values with their multiplicities.</summary>
-    private static (T[] Keys, int[] Counts) RunLength<T>(Span<T> grams)
-        where T : struct, IBinaryInteger<T>
-    {
-        grams.Sort();
-        var distinct = 0;
-        for (var i = 0; i < grams.Length; i++)
-        {
-            if (i == 0 || grams[i] != grams[i - 1])
-            {
-                distinct++;
-            }
-        }
-
-        var keys = new T[distinct];
-        var counts = new int[distinct];
-        var k = -1;
-        for (var i = 0; i < grams.Length; i++)
-        {
-            if (i == 0 || grams[i] != grams[i - 1])
-            {
-                keys[++k] = grams[i];
-            }
-
-            counts[k]++;
-        }
-
-        return (keys, counts);
-    }
 
     private static NGramTable ToTable<T>(T[] keys, int[] counts)
         where T : struct, IBinaryInteger<T>

@@ -188,26 +188,18 @@ public sealed class CorpusShardGrain(
             {
                 budget.Touch(segment);
                 var vendor = onlyVendor is null ? -1 : _strings.Find(onlyVendor);
-                var eligible = Enumerable.Range(0, columns.Count)
-                    .Where(i => onlyVendor is null || !columns.IsSyntheticAt(i) || columns.VendorCodeAt(i) == vendor)
-                    .ToArray();
-                foreach (var index in Pick(eligible, draw))
-                {
-                    result.Add(columns.DocumentAt(eligible[index], _strings));
-                }
+                result.AddRange(DrawRows(draw, columns.Count,
+                    i => onlyVendor is null || !columns.IsSyntheticAt(i) || columns.VendorCodeAt(i) == vendor,
+                    i => columns.DocumentAt(i, _strings)));
             }
             else if (segment is not null)
             {
                 // A segment the budget dropped gives the drawn rows straight from its file and stays out of memory: a
                 // crawl over the whole web would otherwise read every old segment back and push out the newest ones.
                 using var rows = await _archive.OpenAsync(segment);
-                var eligible = Enumerable.Range(0, rows.Count)
-                    .Where(i => onlyVendor is null || !rows.IsSyntheticAt(i) || string.Equals(rows.VendorAt(i), onlyVendor, StringComparison.Ordinal))
-                    .ToArray();
-                foreach (var index in Pick(eligible, draw))
-                {
-                    result.Add(rows.DocumentAt(eligible[index]));
-                }
+                result.AddRange(DrawRows(draw, rows.Count,
+                    i => onlyVendor is null || !rows.IsSyntheticAt(i) || string.Equals(rows.VendorAt(i), onlyVendor, StringComparison.Ordinal),
+                    rows.DocumentAt));
             }
             else if (_open.TryGetValue(draw.Tick, out var builder))
             {
@@ -262,6 +254,14 @@ public sealed class CorpusShardGrain(
 
     private static bool IsWanted(Document document, string? onlyVendor) =>
         onlyVendor is null || !document.Provenance.IsSynthetic || string.Equals(document.Provenance.Vendor, onlyVendor, StringComparison.Ordinal);
+
+    /// <summary>The documents of a sealed segment's rows that <paramref name="draw"/> picks among those the crawler may
+    /// fetch, in row (canonical) order of eligibility.</summary>
+    private List<Document> DrawRows(CrawlDraw draw, int rows, Func<int, bool> eligibleRow, Func<int, Document> documentAt)
+    {
+        var eligible = Enumerable.Range(0, rows).Where(eligibleRow).ToArray();
+        return [.. Pick(eligible, draw).Select(index => documentAt(eligible[index]))];
+    }
 
     /// <summary>Positions of a uniform draw without replacement of <see cref="CrawlDraw.Count"/> of
     /// <paramref name="eligible"/> (a partial Fisher-Yates shuffle seeded by the draw).</summary>

@@ -30,8 +30,7 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     /// <exception cref="InvalidDataException">The file is missing, damaged or not a segment.</exception>
     public async Task<SegmentFileRows> OpenAsync(SealedSegment segment)
     {
-        var stream = await blobs.OpenReadAsync(segment.BlobName)
-            ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
+        var stream = await blobs.OpenReadAsync(segment.BlobName) ?? throw Missing(segment);
         try
         {
             if (!stream.CanSeek)
@@ -43,17 +42,12 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
                 stream.Position = 0;
             }
 
-            if (state.State.Checksums.TryGetValue(segment.Tick, out var expected))
+            if (state.State.Checksums.ContainsKey(segment.Tick))
             {
                 // Hashed as it streams: a file-sized array for each segment a whole-web crawl reads back would be most
                 // of the garbage of a web-scale run.
                 var start = stream.Position;
-                var actual = Convert.ToHexString(await SHA256.HashDataAsync(stream));
-                if (!string.Equals(expected, actual, StringComparison.Ordinal))
-                {
-                    throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
-                }
-
+                Verify(segment, Convert.ToHexString(await SHA256.HashDataAsync(stream)));
                 stream.Position = start;
             }
 
@@ -70,13 +64,8 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     /// <exception cref="InvalidDataException">The file is missing or damaged.</exception>
     public async Task<byte[]> ReadBytesAsync(SealedSegment segment)
     {
-        var bytes = await blobs.ReadAllBytesAsync(segment.BlobName)
-            ?? throw new InvalidDataException($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
-        if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, Checksum(bytes), StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
-        }
-
+        var bytes = await blobs.ReadAllBytesAsync(segment.BlobName) ?? throw Missing(segment);
+        Verify(segment, Checksum(bytes));
         return bytes;
     }
 
@@ -124,6 +113,18 @@ public sealed class ShardArchive(IPersistentState<ShardState> state, IBlobStore 
     }
 
     private static string Checksum(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    private InvalidDataException Missing(SealedSegment segment) =>
+        new($"Shard '{shardKey}': the segment of tick {segment.Tick} ('{segment.BlobName}') is sealed but missing from the blob store.");
+
+    /// <summary>Refuses a file whose checksum is not the one its segment was sealed with (none recorded: nothing to check).</summary>
+    private void Verify(SealedSegment segment, string actual)
+    {
+        if (state.State.Checksums.TryGetValue(segment.Tick, out var expected) && !string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Shard '{shardKey}': the segment file '{segment.BlobName}' is damaged (its SHA-256 differs from the one it was sealed with).");
+        }
+    }
 
     private string SegmentName(int tick) => BlobNames.TickItem(_folder, "segment", tick) + ArrowSegmentFile.Extension;
 }
