@@ -121,11 +121,11 @@ internal static class TokenGenerator
     /// <paramref name="seeds"/> (one per prompt), the beams are drawn at every step instead of taken best first: Hugging
     /// Face's beam-search multinomial sampling (<c>do_sample</c> with <c>num_beams</c>).</summary>
     /// <remarks>The draw of a prompt's beams is a sample without replacement from the softmax of its candidates' scores
-    /// over the temperature, made by the Gumbel top-k trick with noise from a generator of the prompt's own, so the
-    /// result does not depend on how prompts are batched. The drawn candidates are ranked by their scores.</remarks>
+    /// over the temperature (<see cref="BeamDraw"/>), from a generator of the prompt's own, so the result does not depend
+    /// on how prompts are batched. The drawn candidates are ranked by their scores.</remarks>
     private static int[][] BeamSearch(GptDecoder model, int[][] windows, ContinuationRequest request, long[]? seeds, Device device, CancellationToken cancellationToken)
     {
-        var generators = seeds?.Select(s => new torch.Generator(unchecked((ulong)s), device)).ToArray();
+        var generators = seeds?.Select(s => new Random(unchecked((int)(s ^ (s >> 32))))).ToArray();
         var (length, beams) = (request.Length, request.Beams);
         var prompts = windows.Length;
         var vocabulary = model.VocabularySize;
@@ -165,7 +165,7 @@ internal static class TokenGenerator
                 }
                 else
                 {
-                    var drawn = (nn.functional.log_softmax(flatCandidates / request.Temperature, -1) + Gumbel(generators, beams * vocabulary, device)).topk(beams, -1).indexes;
+                    var drawn = torch.tensor(BeamDraw.Draw(flatCandidates, request.Temperature, beams, generators), [prompts, beams], device: device);
                     var drawnScores = flatCandidates.gather(1, drawn);
                     var (sorted, order) = drawnScores.sort(-1, descending: true);
                     (best, flat) = (sorted, drawn.gather(1, order));
@@ -191,23 +191,11 @@ internal static class TokenGenerator
         }
         finally
         {
-            foreach (var generator in generators ?? [])
-            {
-                generator.Dispose();
-            }
-
             foreach (var cache in caches)
             {
                 cache.Dispose();
             }
         }
-    }
-
-    /// <summary>Standard Gumbel noise, one row per prompt from that prompt's generator.</summary>
-    private static Tensor Gumbel(torch.Generator[] generators, long width, Device device)
-    {
-        var rows = generators.Select(g => torch.rand([width], generator: g, device: device).clamp_(1e-20, 1.0).log_().neg_().log_().neg_()).ToArray();
-        return torch.stack(rows);
     }
 
     private static LayerCache[] Caches(GptDecoder model) => Enumerable.Range(0, model.Settings.Layers).Select(_ => new LayerCache()).ToArray();
