@@ -81,6 +81,11 @@ internal static class NGramCounter
     private static (T[] Keys, int[] Counts) CountHighestOrder<T>(IReadOnlyList<int[]> documents, int order, int beginToken, int chunkGrams)
         where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
     {
+        if (order == 1)
+        {
+            return CountTokens<T>(documents);
+        }
+
         long total = 0;
         foreach (var document in documents)
         {
@@ -144,6 +149,41 @@ internal static class NGramCounter
             ArrayPool<T>.Shared.Return(keys);
             ArrayPool<int>.Shared.Return(counts);
         }
+    }
+
+    /// <summary>Unigram counts by direct indexing: a 16-bit token is its own key, so a table of 65,536 counts replaces
+    /// the sort.</summary>
+    private static (T[] Keys, int[] Counts) CountTokens<T>(IReadOnlyList<int[]> documents)
+        where T : struct, IBinaryInteger<T>, IUnsignedNumber<T>
+    {
+        var dense = new int[1 << BitsPerToken];
+        foreach (var document in documents)
+        {
+            foreach (var token in document)
+            {
+                dense[(int)((uint)token & TokenMask)]++;
+            }
+        }
+
+        var distinct = 0;
+        foreach (var count in dense)
+        {
+            distinct += count > 0 ? 1 : 0;
+        }
+
+        var keys = new T[distinct];
+        var counts = new int[distinct];
+        var k = 0;
+        for (var token = 0; token < dense.Length; token++)
+        {
+            if (dense[token] > 0)
+            {
+                keys[k] = T.CreateTruncating((uint)token);
+                counts[k++] = dense[token];
+            }
+        }
+
+        return (keys, counts);
     }
 
     /// <summary>Sorts <paramref name="grams"/>, moves its distinct values to its front with their multiplicities in

@@ -64,13 +64,27 @@ public class EngineRunTests
     [Fact]
     public void The_engine_scenario_is_a_valid_scenario_with_one_vendor_that_publishes_nothing()
     {
-        var scenario = EngineScenario.Build(new EngineCase(10_000, 10_000, 6), EngineConfiguration.ShortDocumentTokens);
+        var scenario = EngineScenario.Build(new EngineCase(10_000, 10_000, 6));
 
         Assert.Equal(10_000, scenario.Humans.Authors);
         Assert.Equal(6, scenario.Ticks);
         var vendor = Assert.Single(scenario.Vendors);
         Assert.Equal(0, vendor.Deployment.DocumentsPerTick);
         Assert.Equal(1, vendor.Model.Order);
-        Assert.Equal(EngineConfiguration.ShortDocumentTokens, scenario.Data.Text.DocumentTokens);
+        Assert.Equal(EngineCase.ShortDocumentTokens, scenario.Data.Text.DocumentTokens);
+        Assert.False(scenario.Humans.Repost);
+        Assert.Equal("authors-10000", new EngineCase(10_000, 10_000, 6).Name);
+    }
+
+    [Fact]
+    public void The_long_document_case_publishes_128_token_documents_and_reposts()
+    {
+        var engineCase = EngineConfiguration.Full.Cases.Single(c => c.DocumentTokens == EngineConfiguration.LongDocumentTokens);
+        var scenario = EngineScenario.Build(engineCase);
+
+        Assert.Equal("authors-10000-tokens-128", engineCase.Name);
+        Assert.Equal(128, scenario.Data.Text.DocumentTokens);
+        Assert.True(scenario.Humans.Repost);
+        Assert.Equal(10_000, scenario.Humans.DocumentsPerTick);
     }
 }

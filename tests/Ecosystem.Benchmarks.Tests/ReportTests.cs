@@ -28,14 +28,28 @@ public class ReportTests
 
         Assert.Equal(3, report.Tables.Count);
         Assert.All(report.Tables, t => Assert.Equal(["authors-1000", "authors-10000"], t.Rows.Select(r => r[0])));
-        Assert.Equal("750", report.Tables[0].Rows[0][3]);
-        Assert.Equal("375", report.Tables[0].Rows[1][3]);
+        Assert.Equal("750", report.Tables[0].Rows[0][4]);
+        Assert.Equal("375", report.Tables[0].Rows[1][4]);
         // Humans publish in the fixture's steady ticks: 0.5 and 1 s (median 0.75), then twice that.
         Assert.Equal("humans publish", report.Tables[1].Columns[2]);
         Assert.Equal(Figures.Seconds(0.75), report.Tables[1].Rows[0][2]);
         Assert.Equal(Figures.Seconds(1.5), report.Tables[1].Rows[1][2]);
         Assert.Contains(report.Notes, n => n.Contains("-50%", StringComparison.Ordinal));
         Assert.Contains(report.Notes, n => n.Contains("through 40 cohort grains instead of 4", StringComparison.Ordinal));
+        Assert.Contains(report.Notes, n => n.Contains("- authors-1000 (16-token documents): at least 250,000 documents/s in steady state: 750 (0% of it), missed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_document_case_is_held_to_its_own_bar_and_left_out_of_the_authors_comparison()
+    {
+        var run = EngineRunTests.Run() with { Case = new EngineCase(1_000, 1_000, 3, 128, Repost: true) };
+        var report = EngineReport.Build([.. EngineFigures(), .. EngineSuite.Summarize(run.Case, EngineConfiguration.Full, [run])]);
+
+        Assert.Equal(["authors-1000", "authors-10000", "authors-1000-tokens-128"], report.Tables[0].Rows.Select(r => r[0]));
+        Assert.Equal("128", report.Tables[0].Rows[2][2]);
+        Assert.Contains(report.Notes, n => n.Contains("- authors-1000-tokens-128 (128-token documents): at least 100,000 documents/s", StringComparison.Ordinal));
+        Assert.Contains(report.Notes, n => n.Contains("through 40 cohort grains instead of 4", StringComparison.Ordinal));
+        Assert.Contains("authors repost", report.Introduction, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,6 +85,18 @@ public class NGramModelTests
     }
 
     [Fact]
+    public void A_unigram_table_holds_every_token_of_the_text_with_its_frequency()
+    {
+        var documents = Corpus(60, 4).Select(d => d.Tokens).ToList();
+        var table = NGramCounter.Build(documents, 1, Vocabulary)[0];
+        var expected = documents.SelectMany(d => d).GroupBy(t => t).OrderBy(g => g.Key).ToList();
+
+        Assert.True(table.TryGet(NGramCounter.Pack([]), out var context));
+        Assert.Equal(expected.Select(g => g.Key), table.Followers(context).ToArray());
+        Assert.Equal(expected.Select(g => g.Count()), table.Counts(context).ToArray().Select(c => (int)c));
+    }
+
+    [Fact]
     public void Held_out_perplexity_is_finite_and_lower_for_trigrams_than_unigrams_on_structured_text()
     {
         var heldOut = Corpus(30, 2);

@@ -37,14 +37,28 @@ public sealed class BeamDrawTests
         }
     }
 
-    [Fact]
-    public void Two_draws_are_without_replacement_and_each_pair_has_its_plackett_luce_probability()
+    [Theory]
+    [InlineData(4, new[] { 0, 1, 2 })]
+    [InlineData(700, new[] { 10, 300, 699 })]
+    public void Two_draws_are_without_replacement_and_each_pair_has_its_plackett_luce_probability(int width, int[] live)
     {
+        // Scores 0, 1, 2 at the live positions, -inf elsewhere; 700 candidates span several summing blocks.
         // P({a, b}) = p_a p_b / (1 - p_a) + p_b p_a / (1 - p_b): a first then b, or b first then a.
-        var p = Probabilities;
+        var candidates = Enumerable.Repeat(float.NegativeInfinity, width).ToArray();
+        for (var i = 0; i < live.Length; i++)
+        {
+            candidates[live[i]] = Candidates[i];
+        }
+
+        var p = new double[width];
+        for (var i = 0; i < live.Length; i++)
+        {
+            p[live[i]] = Probabilities[i];
+        }
+
         var pairs = new Dictionary<(long, long), int>();
         var generator = new Random(12);
-        using var scores = torch.tensor(Candidates, [1, Candidates.Length]);
+        using var scores = torch.tensor(candidates, [1, width]);
         for (var i = 0; i < Draws; i++)
         {
             var drawn = BeamDraw.Draw(scores, Temperature, 2, [generator]);

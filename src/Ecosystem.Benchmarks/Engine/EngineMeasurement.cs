@@ -11,9 +11,9 @@ public static class EngineMeasurement
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Runs <paramref name="engineCase"/> once.</summary>
-    public static async Task<EngineRun> RunAsync(EngineCase engineCase, int documentTokens, CancellationToken cancellationToken)
+    public static async Task<EngineRun> RunAsync(EngineCase engineCase, CancellationToken cancellationToken)
     {
-        var scenario = EngineScenario.Build(engineCase, documentTokens);
+        var scenario = EngineScenario.Build(engineCase);
         var folder = Directory.CreateTempSubdirectory("ecosystem-bench-");
         try
         {

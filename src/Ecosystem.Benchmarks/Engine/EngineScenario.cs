@@ -12,17 +12,17 @@ public static class EngineScenario
     public const string Vendor = "crawler";
 
     /// <summary>The scenario of <paramref name="engineCase"/>, validated like any scenario file.</summary>
-    public static Scenario Build(EngineCase engineCase, int documentTokens) => ScenarioLoader.Parse(Json(engineCase, documentTokens), $"engine case {engineCase.Name}");
+    public static Scenario Build(EngineCase engineCase) => ScenarioLoader.Parse(Json(engineCase), $"engine case {engineCase.Name}");
 
     /// <summary>The scenario's JSON text.</summary>
-    public static string Json(EngineCase engineCase, int documentTokens) => string.Create(CultureInfo.InvariantCulture, $$"""
+    public static string Json(EngineCase engineCase) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "name": "engine-{{engineCase.Name}}",
-          "description": "Engine benchmark: {{engineCase.Authors}} human authors publish {{engineCase.DocumentsPerTick}} Brown documents a tick; one vendor scrapes every tick, fits a unigram model and publishes nothing.",
+          "description": "Engine benchmark: {{engineCase.Authors}} human authors publish {{engineCase.DocumentsPerTick}} Brown documents of {{engineCase.DocumentTokens}} tokens a tick; one vendor scrapes every tick, fits a unigram model and publishes nothing.",
           "seed": 1,
           "ticks": {{engineCase.Ticks}},
-          "data": { "kind": "text", "text": { "source": "brown", "documentTokens": {{documentTokens}} } },
-          "humans": { "authors": {{engineCase.Authors}}, "documentsPerTick": {{engineCase.DocumentsPerTick}} },
+          "data": { "kind": "text", "text": { "source": "brown", "documentTokens": {{engineCase.DocumentTokens}} } },
+          "humans": { "authors": {{engineCase.Authors}}, "documentsPerTick": {{engineCase.DocumentsPerTick}}, "repost": {{(engineCase.Repost ? "true" : "false")}} },
           "vendors": [
             {
               "name": "{{Vendor}}",

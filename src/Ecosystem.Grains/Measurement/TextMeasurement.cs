@@ -21,27 +21,49 @@ public static class TextMeasurement
             return;
         }
 
-        var distinct = DistinctN.ComputeAll(documents);
+        // The measures are independent passes over the same tokens: on a tick's critical path, they run side by side.
+        var distinct = new double[DistinctN.MaxN];
+        UnigramCounts? unigrams = null;
+        double? tailMass = null;
+        double[]? coverage = null;
+        var passes = new List<Action>();
+        for (var n = 1; n <= DistinctN.MaxN; n++)
+        {
+            var order = n;
+            passes.Add(() => distinct[order - 1] = DistinctN.Compute(documents, order));
+        }
+
+        passes.Add(() => unigrams = UnigramCounts.From(documents));
+        if (context.TailMass is { } tail)
+        {
+            passes.Add(() => tailMass = tail.Compute(documents));
+        }
+
+        if (context.GenreMarkers is { } markers)
+        {
+            passes.Add(() => coverage = markers.Coverage(documents));
+        }
+
+        Parallel.Invoke([.. passes]);
+
         string[] names = [MetricNames.Distinct1, MetricNames.Distinct2, MetricNames.Distinct3, MetricNames.Distinct4];
         for (var n = 0; n < names.Length; n++)
         {
             sink.Add(names[n], distinct[n]);
         }
 
-        var unigrams = UnigramCounts.From(documents);
-        sink.Add(MetricNames.TokenEntropyBits, TokenEntropy.Bits(unigrams));
-        sink.Add(MetricNames.VocabularySize, unigrams.Distinct);
-        if (context.TailMass is { } tail)
+        sink.Add(MetricNames.TokenEntropyBits, TokenEntropy.Bits(unigrams!));
+        sink.Add(MetricNames.VocabularySize, unigrams!.Distinct);
+        if (tailMass is { } mass)
         {
-            sink.Add(MetricNames.TailMass, tail.Compute(documents));
+            sink.Add(MetricNames.TailMass, mass);
         }
 
-        if (context.GenreMarkers is { } markers)
+        if (coverage is not null)
         {
-            var coverage = markers.Coverage(documents);
             for (var g = 0; g < coverage.Length; g++)
             {
-                sink.Add(MetricNames.GenreCoverage, coverage[g], markers.Genres[g]);
+                sink.Add(MetricNames.GenreCoverage, coverage[g], context.GenreMarkers!.Genres[g]);
             }
         }
 
