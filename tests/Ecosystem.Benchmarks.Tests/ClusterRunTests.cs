@@ -42,4 +42,31 @@ public class ClusterRunTests
         Assert.Equal(2, rows.Where(r => r.Metric == ClusterMetrics.Silos).Count());
         Assert.Contains(new ClusterSuite().Report(rows).Notes, note => note.Contains("throughput ratio 0.50", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Bytes_sent_per_document_divide_the_silos_traffic_by_the_documents_published_and_reach_the_report()
+    {
+        var run = Run(3, 2) with { SiloBytesSent = 31_000_000 };
+        Assert.Equal(100, run.BytesSentPerDocument, 9);
+
+        var report = new ClusterSuite().Report(ClusterSuite.Summarize(ClusterConfiguration.Quick, [run]));
+        Assert.Equal("sent by silos per document", report.Tables[0].Columns[^1]);
+        Assert.Equal("100 bytes", report.Tables[0].Rows[0][^1]);
+    }
+
+    [Fact]
+    public void The_bytes_silos_sent_are_the_sums_of_every_series_of_the_sent_messages_histogram()
+    {
+        const string Exposition = """
+            # TYPE orleans_messaging_sent_messages_size_bytes histogram
+            orleans_messaging_sent_messages_size_bytes_bucket{otel_scope_name="Microsoft.Orleans",le="0"} 3 1700000000000
+            orleans_messaging_sent_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans",kind="a b"} 1500.5 1700000000000
+            orleans_messaging_sent_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans"} 12 1700000000000
+            orleans_messaging_sent_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans",kind="other"} 499.5
+            orleans_messaging_received_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans"} 99
+            """;
+
+        Assert.Equal(2000, SiloTraffic.SumOf(Exposition));
+        Assert.Equal(0, SiloTraffic.SumOf("# a silo that has sent nothing exports no series\n"));
+    }
 }

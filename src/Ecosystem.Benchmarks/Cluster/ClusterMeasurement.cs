@@ -39,6 +39,8 @@ public static class ClusterMeasurement
             var clock = new TickClock(_ => false);
             var observer = new FirstTickObserver(clock, pids);
             var sampler = ProcessGroupSampler.Start(pids, SampleInterval);
+            var metricsPorts = state.Silos.Select(s => s.MetricsPort!.Value).ToList();
+            var sentBefore = await SiloTraffic.BytesSentAsync(metricsPorts, cancellationToken);
             RunResult result;
             long end;
             try
@@ -53,11 +55,12 @@ public static class ClusterMeasurement
                 sampler.Dispose();
             }
 
+            var sent = await SiloTraffic.BytesSentAsync(metricsPorts, cancellationToken) - sentBefore;
             await connection.Client.GetGrain<IScenarioClockGrain>(result.Manifest.RunId).FinishAsync();
             long Held(int tick) => (long)result.Metrics.Single(r => r.Tick == tick && r.Replicate == 0 && r.Vendor.Length == 0 && r.Label.Length == 0
                                                                     && r.Metric == MetricNames.DocumentsTotal).Value;
             return new ClusterRun(clusterCase, clock.Seconds, clock.CumulativePublished, Held(scenario.Ticks - 1), Held(0),
-                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end);
+                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end) { SiloBytesSent = sent };
         }
         finally
         {

@@ -18,4 +18,6 @@ public static class ClusterMetrics
     public const string EndResident = "end_resident";
     public const string BytesPerDocumentHeld = "bytes_per_document_held";
     public const string ThroughputRatio = "throughput_ratio";
+    public const string BytesSent = "silo_bytes_sent";
+    public const string BytesSentPerDocument = "silo_bytes_sent_per_document";
 }

@@ -34,7 +34,7 @@ public static class ClusterReport
 
         var throughput = new ReportTable(
             "Throughput",
-            ["case", "silos", "documents", "documents/s (steady)", "documents/s (whole run)", "tick", "first tick", "run"],
+            ["case", "silos", "documents", "documents/s (steady)", "documents/s (whole run)", "tick", "first tick", "run", "sent by silos per document"],
             cases.Select(c => (IReadOnlyList<string>)
             [
                 c,
@@ -45,6 +45,7 @@ public static class ClusterReport
                 Figures.Seconds(Get(c, TickSeconds)),
                 Figures.Seconds(Get(c, FirstTickSeconds)),
                 Figures.Seconds(Get(c, RunSeconds)),
+                index.Find(c, ClusterSuite.Implementation, BytesSentPerDocument) is { } sent ? $"{Figures.Count(sent)} bytes" : "–",
             ]).ToList());
 
         var memory = new ReportTable(
@@ -71,6 +72,17 @@ public static class ClusterReport
             have not given that memory back to the system.
             """,
         };
+        if (cases.Any(c => index.Find(c, ClusterSuite.Implementation, BytesSentPerDocument) is not null))
+        {
+            notes.Add("""
+                *Sent by silos per document* is the growth over the run of the bytes every silo serialized for another
+                process (the sum of Orleans' `orleans-messaging-sent-messages-size` histogram on each silo's Prometheus
+                endpoint), divided by the documents published: with one silo, what it sends the client (tick reports,
+                metric rows, samples); with three, also what crosses between silos (documents appended to shards on
+                another silo, scraped training sets, grain calls).
+                """);
+        }
+
         if (index.Find(ClusterSuite.RatioCase, ClusterSuite.Comparison, ThroughputRatio) is { } ratio)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"""

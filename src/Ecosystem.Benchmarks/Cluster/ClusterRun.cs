@@ -13,6 +13,13 @@ namespace Ecosystem.Benchmarks.Cluster;
 public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeconds, IReadOnlyList<long> CumulativePublished, long DocumentsHeld,
     long DocumentsAfterFirstTick, long BaselineBytes, long AfterFirstTickBytes, long PeakBytes, long EndBytes)
 {
+    /// <summary>Bytes the silos sent to other processes (silos and the client) during the run, by their Orleans
+    /// messaging metrics.</summary>
+    public long SiloBytesSent { get; init; }
+
+    /// <summary>Bytes the silos sent per document published over the run.</summary>
+    public double BytesSentPerDocument => (double)SiloBytesSent / CumulativePublished[^1];
+
     /// <summary>Documents published per wall second over the ticks after the first.</summary>
     public double DocumentsPerSecond =>
         (CumulativePublished[^1] - CumulativePublished[0]) / TickSeconds.Skip(1).Sum();

@@ -67,6 +67,8 @@ public sealed class ClusterSuite : IBenchmarkSuite
             Add(ClusterMetrics.PeakResident, run.PeakBytes, "bytes");
             Add(ClusterMetrics.EndResident, run.EndBytes, "bytes");
             Add(ClusterMetrics.BytesPerDocumentHeld, run.BytesPerDocumentHeld, "bytes/document");
+            Add(ClusterMetrics.BytesSent, run.SiloBytesSent, "bytes");
+            Add(ClusterMetrics.BytesSentPerDocument, run.BytesSentPerDocument, "bytes/document");
         }
 
         if (runs.FirstOrDefault(r => r.Case.Silos == 1) is { } one && runs.FirstOrDefault(r => r.Case.Silos == 3) is { } three)

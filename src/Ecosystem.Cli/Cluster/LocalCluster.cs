@@ -92,7 +92,8 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output, S
 
         foreach (var s in state.Silos)
         {
-            output.WriteLine($"{s.Process.Name}: silo port {s.SiloPort}, gateway port {s.Process.Port} (pid {s.Process.Pid}, log {s.Process.Log})");
+            var metrics = s.MetricsPort is { } port ? string.Create(CultureInfo.InvariantCulture, $", metrics http://localhost:{port}/metrics") : "";
+            output.WriteLine($"{s.Process.Name}: silo port {s.SiloPort}, gateway port {s.Process.Port}{metrics} (pid {s.Process.Pid}, log {s.Process.Log})");
         }
 
         if (dashboardProcess is not null)
@@ -196,6 +197,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output, S
         Silos = Enumerable.Range(1, silos).Select(i => new LocalSilo(
             new LocalProcess(string.Create(CultureInfo.InvariantCulture, $"silo-{i}"), LocalProcesses.FreePort(), null,
                 Path.Combine(layout.Logs, string.Create(CultureInfo.InvariantCulture, $"silo-{i}.log"))),
+            LocalProcesses.FreePort(),
             LocalProcesses.FreePort())).ToList(),
     };
 
@@ -211,6 +213,7 @@ public sealed class LocalCluster(LocalClusterLayout layout, TextWriter output, S
         "--silo-port", silo.SiloPort.ToString(CultureInfo.InvariantCulture),
         "--gateway-port", silo.Process.Port.ToString(CultureInfo.InvariantCulture),
         .. _storage.Kind == StorageKind.Azure ? [] : new[] { "--blob-dir", layout.Blobs },
+        .. silo.MetricsPort is { } metrics ? new[] { "--metrics-port", metrics.ToString(CultureInfo.InvariantCulture) } : [],
     ];
 
     private static Dictionary<string, string> SiloEnvironment(LocalClusterState state) => new(ClientEnvironment(state))

@@ -59,4 +59,6 @@ public sealed record LocalProcess(string Name, int Port, int? Pid, string Log);
 /// <summary>A silo host of the local cluster.</summary>
 /// <param name="Process">The process, with its gateway port.</param>
 /// <param name="SiloPort">Its silo-to-silo port.</param>
-public sealed record LocalSilo(LocalProcess Process, int SiloPort);
+/// <param name="MetricsPort">Where it serves Prometheus metrics (http://localhost:PORT/metrics); null for a cluster
+/// started before silos served them.</param>
+public sealed record LocalSilo(LocalProcess Process, int SiloPort, int? MetricsPort = null);
