@@ -45,7 +45,7 @@ public static class ClusterReport
                 Figures.Seconds(Get(c, TickSeconds)),
                 Figures.Seconds(Get(c, FirstTickSeconds)),
                 Figures.Seconds(Get(c, RunSeconds)),
-                index.Find(c, ClusterSuite.Implementation, BytesSentPerDocument) is { } sent ? $"{Figures.Count(sent)} bytes" : "–",
+                index.Find(c, ClusterSuite.Implementation, BytesSentPerDocument) is { } sent ? $"{Figures.Number(sent)} bytes" : "–",
             ]).ToList());
 
         var memory = new ReportTable(
