@@ -16,14 +16,11 @@ public static class DistinctN
     public static double Compute(IReadOnlyList<int[]> documents, int n) => Count(documents, n).Ratio;
 
     /// <summary>distinct-1 .. distinct-<see cref="MaxN"/>; element i holds distinct-(i+1).</summary>
+    /// <remarks>The orders are independent passes over the same tokens, so they are counted side by side.</remarks>
     public static double[] ComputeAll(IReadOnlyList<int[]> documents)
     {
         var result = new double[MaxN];
-        for (var n = 1; n <= MaxN; n++)
-        {
-            result[n - 1] = Compute(documents, n);
-        }
-
+        Parallel.For(1, MaxN + 1, n => result[n - 1] = Compute(documents, n));
         return result;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,10 +25,18 @@ internal static class BeamDraw
         var probabilities = nn.functional.softmax(scores / temperature, -1).cpu().contiguous();
         var all = MemoryMarshal.Cast<byte, float>(probabilities.bytes);
         var drawn = new long[rows * count];
-        var cumulative = new double[width];
-        for (var r = 0; r < rows; r++)
+        // Rented: a step of 5 beams over 8,192 ids needs 40,960 running totals, a large-object array at every step.
+        var cumulative = ArrayPool<double>.Shared.Rent(width);
+        try
         {
-            DrawRow(all.Slice(r * width, width), cumulative, drawn.AsSpan(r * count, count), generators[r]);
+            for (var r = 0; r < rows; r++)
+            {
+                DrawRow(all.Slice(r * width, width), cumulative, drawn.AsSpan(r * count, count), generators[r]);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(cumulative);
         }
 
         return drawn;

@@ -22,18 +22,11 @@ public static class TextMeasurement
         }
 
         // The measures are independent passes over the same tokens: on a tick's critical path, they run side by side.
-        var distinct = new double[DistinctN.MaxN];
+        double[]? distinct = null;
         UnigramCounts? unigrams = null;
         double? tailMass = null;
         double[]? coverage = null;
-        var passes = new List<Action>();
-        for (var n = 1; n <= DistinctN.MaxN; n++)
-        {
-            var order = n;
-            passes.Add(() => distinct[order - 1] = DistinctN.Compute(documents, order));
-        }
-
-        passes.Add(() => unigrams = UnigramCounts.From(documents));
+        var passes = new List<Action> { () => distinct = DistinctN.ComputeAll(documents), () => unigrams = UnigramCounts.From(documents) };
         if (context.TailMass is { } tail)
         {
             passes.Add(() => tailMass = tail.Compute(documents));
@@ -49,7 +42,7 @@ public static class TextMeasurement
         string[] names = [MetricNames.Distinct1, MetricNames.Distinct2, MetricNames.Distinct3, MetricNames.Distinct4];
         for (var n = 0; n < names.Length; n++)
         {
-            sink.Add(names[n], distinct[n]);
+            sink.Add(names[n], distinct![n]);
         }
 
         sink.Add(MetricNames.TokenEntropyBits, TokenEntropy.Bits(unigrams!));
