@@ -27,8 +27,17 @@ public sealed class TransformerFamily(
     public TransformerSettings Settings { get; } = settings;
 
     /// <inheritdoc />
-    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, null, random, cancellationToken);
+
+    /// <inheritdoc />
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
+        if (weights is not null)
+        {
+            throw new NotSupportedException("Weighted transformer fits are not implemented yet.");
+        }
+
         Settings.Validate();
         var vocabulary = Settings.CompactVocabulary
             ? TokenVocabulary.Compact(trainingSet.Select(d => d.Tokens), sourceVocabularySize, Settings.VocabularyLimit)
@@ -44,8 +53,17 @@ public sealed class TransformerFamily(
     }
 
     /// <inheritdoc />
-    public IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
+    public IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        FineTune(start, trainingSet, null, random, cancellationToken);
+
+    /// <inheritdoc />
+    public IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
+        if (weights is not null)
+        {
+            throw new NotSupportedException("Weighted transformer fits are not implemented yet.");
+        }
+
         if (start is not TransformerModel origin)
         {
             throw new ArgumentException($"A transformer can only be fine-tuned from a transformer, not from {start.GetType().Name}.", nameof(start));

@@ -3,21 +3,32 @@ using Ecosystem.Abstractions.Corpus;
 namespace Ecosystem.Models;
 
 /// <summary>Normal distribution fitted by sample mean and variance (Shumailov et al., Nature 2024, Gaussian refit theorem).</summary>
+/// <remarks>Weighted fits use the weighted mean and, for the unbiased estimator, the reliability-weighted variance
+/// Σ a (x - m)² / (A - Σ a² / A), A = Σ a, which is unbiased for independent values of one variance and is the usual
+/// m - 1 form when every weight is 1; the mle variance divides by A.</remarks>
 public sealed class GaussianFamily(VarianceEstimator estimator) : IModelFamily
 {
     /// <inheritdoc />
     public string Name => ModelFamilyNames.Gaussian;
 
     /// <inheritdoc />
-    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, null, random, cancellationToken);
+
+    /// <inheritdoc />
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
+        weights?.CheckCount(trainingSet.Count);
         long m = 0;
-        double sum = 0;
-        foreach (var document in trainingSet)
+        double sum = 0, total = 0, squaredWeights = 0;
+        for (var d = 0; d < trainingSet.Count; d++)
         {
-            foreach (var value in document.Values)
+            var a = weights?[d] ?? 1;
+            foreach (var value in trainingSet[d].Values)
             {
-                sum += value;
+                sum += a * value;
+                total += a;
+                squaredWeights += a * a;
                 m++;
             }
         }
@@ -27,17 +38,22 @@ public sealed class GaussianFamily(VarianceEstimator estimator) : IModelFamily
             throw new ArgumentException($"Fitting a variance needs at least 2 values; found {m}.", nameof(trainingSet));
         }
 
-        var mean = sum / m;
+        var mean = sum / total;
         double squares = 0;
-        foreach (var document in trainingSet)
+        for (var d = 0; d < trainingSet.Count; d++)
         {
-            foreach (var value in document.Values)
+            var a = weights?[d] ?? 1;
+            foreach (var value in trainingSet[d].Values)
             {
-                squares += (value - mean) * (value - mean);
+                squares += a * (value - mean) * (value - mean);
             }
         }
 
-        var variance = squares / (estimator == VarianceEstimator.Unbiased ? m - 1 : m);
-        return new GaussianModel(mean, variance);
+        // With unit weights total - squaredWeights / total is m - 1 exactly; kept as integers then, so that an
+        // unweighted fit gives the same bits as before weights existed.
+        var denominator = estimator == VarianceEstimator.Unbiased
+            ? weights is null ? m - 1 : total - squaredWeights / total
+            : weights is null ? m : total;
+        return new GaussianModel(mean, squares / denominator);
     }
 }

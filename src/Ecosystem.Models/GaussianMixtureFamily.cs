@@ -30,9 +30,19 @@ public sealed class GaussianMixtureFamily : IModelFamily
     public string Name => ModelFamilyNames.Gmm;
 
     /// <inheritdoc />
-    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, null, random, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Weighted fits run weighted EM: each value's responsibilities count by its document's weight in the
+    /// M step and in the log-likelihood; the starting point stays the unweighted quantiles.</remarks>
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
+        weights?.CheckCount(trainingSet.Count);
         var x = trainingSet.SelectMany(d => d.Values).ToArray();
+        // Unit weights (a) per value, or null for the unweighted fit, whose arithmetic stays as it was.
+        var a = weights is null ? null : trainingSet.SelectMany((d, i) => Enumerable.Repeat(weights[i], d.Values.Length)).ToArray();
+        var totalWeight = a?.Sum() ?? x.Length;
         var k = _components;
         if (x.Length < k)
         {
@@ -43,7 +53,7 @@ public sealed class GaussianMixtureFamily : IModelFamily
         var mean = x.Average();
         var dataVariance = Math.Max(x.Sum(v => (v - mean) * (v - mean)) / x.Length, 1e-12);
         var floor = 1e-6 * dataVariance;
-        var weights = Enumerable.Repeat(1.0 / k, k).ToArray();
+        var mixing = Enumerable.Repeat(1.0 / k, k).ToArray();
         var means = Enumerable.Range(0, k).Select(j => sorted[(int)((j + 0.5) * sorted.Length / k)]).ToArray();
         var variances = Enumerable.Repeat(dataVariance / k, k).ToArray();
         var responsibilities = new double[x.Length * k];
@@ -56,7 +66,7 @@ public sealed class GaussianMixtureFamily : IModelFamily
             for (var j = 0; j < k; j++)
             {
                 // The per-component constant of log(w_j N(x; m_j, v_j)), hoisted out of the loop over points.
-                logs[j] = Math.Log(weights[j]) - 0.5 * Math.Log(2 * Math.PI * variances[j]);
+                logs[j] = Math.Log(mixing[j]) - 0.5 * Math.Log(2 * Math.PI * variances[j]);
             }
 
             double total = 0;
@@ -84,7 +94,7 @@ public sealed class GaussianMixtureFamily : IModelFamily
                     row[j] /= sum;
                 }
 
-                total += max + Math.Log(sum);
+                total += (a?[i] ?? 1) * (max + Math.Log(sum));
             }
 
             for (var j = 0; j < k; j++)
@@ -92,8 +102,9 @@ public sealed class GaussianMixtureFamily : IModelFamily
                 double nj = 0, sx = 0;
                 for (var i = 0; i < x.Length; i++)
                 {
-                    nj += responsibilities[i * k + j];
-                    sx += responsibilities[i * k + j] * x[i];
+                    var r = a is null ? responsibilities[i * k + j] : a[i] * responsibilities[i * k + j];
+                    nj += r;
+                    sx += r * x[i];
                 }
 
                 nj = Math.Max(nj, 1e-12);
@@ -102,11 +113,11 @@ public sealed class GaussianMixtureFamily : IModelFamily
                 for (var i = 0; i < x.Length; i++)
                 {
                     var d = x[i] - means[j];
-                    sv += responsibilities[i * k + j] * d * d;
+                    sv += (a is null ? responsibilities[i * k + j] : a[i] * responsibilities[i * k + j]) * d * d;
                 }
 
                 variances[j] = Math.Max(sv / nj, floor);
-                weights[j] = nj / x.Length;
+                mixing[j] = nj / totalWeight;
             }
 
             var converged = Math.Abs(total - logLikelihood) <= _tolerance * Math.Max(1, Math.Abs(total));
@@ -120,7 +131,7 @@ public sealed class GaussianMixtureFamily : IModelFamily
         // Sorted by mean so that component labels are stable from one generation to the next.
         var order = Enumerable.Range(0, k).OrderBy(j => means[j]).ThenBy(j => j).ToArray();
         return new GaussianMixtureModel(
-            new MixtureComponents([.. order.Select(j => weights[j])], [.. order.Select(j => means[j])], [.. order.Select(j => variances[j])]),
+            new MixtureComponents([.. order.Select(j => mixing[j])], [.. order.Select(j => means[j])], [.. order.Select(j => variances[j])]),
             logLikelihood);
     }
 }

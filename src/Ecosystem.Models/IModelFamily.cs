@@ -12,7 +12,11 @@ public interface IModelFamily
     /// <summary>Fits a new model to <paramref name="trainingSet"/>. Must be deterministic given the inputs and <paramref name="random"/>.</summary>
     IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default);
 
-    /// <summary>True when <see cref="FineTune"/> starts from the given model's parameters rather than from scratch.</summary>
+    /// <summary>Fits a new model to <paramref name="trainingSet"/> with each document counted by its weight
+    /// (<c>training.realWeight</c>); null weights give <see cref="Fit(IReadOnlyList{DocumentContent}, Random, CancellationToken)"/>.</summary>
+    IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default);
+
+    /// <summary>True when <see cref="FineTune(IGenerativeModel, IReadOnlyList{DocumentContent}, Random, CancellationToken)"/> starts from the given model's parameters rather than from scratch.</summary>
     bool CanFineTune => false;
 
     /// <summary>Fits a new model to <paramref name="trainingSet"/> starting from <paramref name="start"/>'s parameters
@@ -20,4 +24,9 @@ public interface IModelFamily
     /// from scratch.</summary>
     IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
         Fit(trainingSet, random, cancellationToken);
+
+    /// <summary><see cref="FineTune(IGenerativeModel, IReadOnlyList{DocumentContent}, Random, CancellationToken)"/> with
+    /// each document counted by its weight.</summary>
+    IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, weights, random, cancellationToken);
 }

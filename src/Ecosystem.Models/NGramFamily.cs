@@ -32,8 +32,17 @@ public sealed class NGramFamily : IModelFamily
     public string Name => ModelFamilyNames.NGram;
 
     /// <inheritdoc />
-    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default)
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, Random random, CancellationToken cancellationToken = default) =>
+        Fit(trainingSet, null, random, cancellationToken);
+
+    /// <inheritdoc />
+    public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
+        if (weights is not null)
+        {
+            throw new NotSupportedException("Weighted n-gram fits are not implemented yet.");
+        }
+
         var documents = trainingSet.Select(d => d.Tokens).ToList();
         foreach (var document in documents)
         {
