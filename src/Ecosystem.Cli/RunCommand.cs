@@ -167,6 +167,7 @@ public static class RunCommand
             // A cluster that keeps state lets an unfinished run continue later; an embedded silo keeps nothing anyway.
             KeepStateOfUnfinishedRuns = cluster.IsPersistent,
             OnNotice = message => error.WriteLine($"Cluster: {message}"),
+            OnWarning = message => error.WriteLine($"Warning: {message}"),
             ExportCorpus = request.Corpus,
         };
         var console = ReferenceEquals(output, Console.Out)

@@ -7,10 +7,11 @@ internal sealed class TrainingBlocks
     /// <summary>Target value that cross-entropy ignores.</summary>
     public const long Ignore = -100;
 
-    private TrainingBlocks(List<long[]> inputs, List<long[]> targets, List<int> owners, int length)
+    private TrainingBlocks(List<long[]> inputs, List<long[]> targets, List<float[]>? weights, List<int> owners, int length)
     {
         Inputs = inputs;
         Targets = targets;
+        Weights = weights;
         Owners = owners;
         Length = length;
     }
@@ -18,6 +19,10 @@ internal sealed class TrainingBlocks
     public IReadOnlyList<long[]> Inputs { get; }
 
     public IReadOnlyList<long[]> Targets { get; }
+
+    /// <summary>Per window, parallel to <see cref="Targets"/>: how much each target counts in the loss (its document's
+    /// weight, 0 where the target is ignored); null for an unweighted fit, where every target counts 1.</summary>
+    public IReadOnlyList<float[]>? Weights { get; }
 
     /// <summary>The document each window comes from.</summary>
     public IReadOnlyList<int> Owners { get; }
@@ -33,10 +38,19 @@ internal sealed class TrainingBlocks
     /// <summary>Cuts every document (model ids, without the begin symbol) into windows. The begin symbol is
     /// prepended; a document longer than the context is covered by windows that overlap by half, and each token is
     /// predicted (and scored) exactly once, with at least half a context of history after the first window.</summary>
-    public static TrainingBlocks From(IReadOnlyList<int[]> documents, int context)
+    /// <param name="documents">The documents, as model ids.</param>
+    /// <param name="context">The window length.</param>
+    /// <param name="documentWeights">Per document: the weight of each of its targets; null for an unweighted fit.</param>
+    public static TrainingBlocks From(IReadOnlyList<int[]> documents, int context, IReadOnlyList<float>? documentWeights = null)
     {
+        if (documentWeights is not null && documentWeights.Count != documents.Count)
+        {
+            throw new ArgumentException($"{documentWeights.Count} weights for {documents.Count} documents.", nameof(documentWeights));
+        }
+
         var inputs = new List<long[]>();
         var targets = new List<long[]>();
+        var weights = documentWeights is null ? null : new List<float[]>();
         var owners = new List<int>();
         var stride = Math.Max(1, context / 2);
         for (var d = 0; d < documents.Count; d++)
@@ -69,9 +83,20 @@ internal sealed class TrainingBlocks
                 inputs.Add(input);
                 targets.Add(target);
                 owners.Add(d);
+                if (weights is not null)
+                {
+                    // Windows never span documents, so every target of this one counts by the same weight.
+                    var weight = new float[context];
+                    for (var i = 0; i < context; i++)
+                    {
+                        weight[i] = target[i] == Ignore ? 0 : documentWeights![d];
+                    }
+
+                    weights.Add(weight);
+                }
             }
         }
 
-        return new TrainingBlocks(inputs, targets, owners, context);
+        return new TrainingBlocks(inputs, targets, weights, owners, context);
     }
 }

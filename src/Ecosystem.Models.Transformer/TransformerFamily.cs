@@ -31,13 +31,11 @@ public sealed class TransformerFamily(
         Fit(trainingSet, null, random, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Weighted fits count each target token's cross-entropy by its document's weight; the vocabulary is
+    /// still taken from every document, whatever its weight.</remarks>
     public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
-        if (weights is not null)
-        {
-            throw new NotSupportedException("Weighted transformer fits are not implemented yet.");
-        }
-
+        weights?.CheckCount(trainingSet.Count);
         Settings.Validate();
         var vocabulary = Settings.CompactVocabulary
             ? TokenVocabulary.Compact(trainingSet.Select(d => d.Tokens), sourceVocabularySize, Settings.VocabularyLimit)
@@ -48,7 +46,7 @@ public sealed class TransformerFamily(
             torch.manual_seed(random.NextInt64());
             var network = new GptDecoder(Settings, vocabulary.Size);
             network.to(device);
-            return Train(network, vocabulary, trainingSet, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
+            return Train(network, vocabulary, trainingSet, weights, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
         }
     }
 
@@ -57,13 +55,10 @@ public sealed class TransformerFamily(
         FineTune(start, trainingSet, null, random, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Weighted as <see cref="Fit(IReadOnlyList{DocumentContent}, TrainingWeights?, Random, CancellationToken)"/>.</remarks>
     public IGenerativeModel FineTune(IGenerativeModel start, IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
-        if (weights is not null)
-        {
-            throw new NotSupportedException("Weighted transformer fits are not implemented yet.");
-        }
-
+        weights?.CheckCount(trainingSet.Count);
         if (start is not TransformerModel origin)
         {
             throw new ArgumentException($"A transformer can only be fine-tuned from a transformer, not from {start.GetType().Name}.", nameof(start));
@@ -77,7 +72,7 @@ public sealed class TransformerFamily(
             CopyWeights(origin.Network, network);
 
             network.to(device);
-            return Train(network, origin.Vocabulary, trainingSet, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
+            return Train(network, origin.Vocabulary, trainingSet, weights, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
         }
     }
 
@@ -85,6 +80,7 @@ public sealed class TransformerFamily(
         GptDecoder network,
         TokenVocabulary vocabulary,
         IReadOnlyList<DocumentContent> trainingSet,
+        TrainingWeights? weights,
         int epochs,
         double learningRate,
         bool fineTuned,
@@ -94,7 +90,10 @@ public sealed class TransformerFamily(
     {
         try
         {
-            var blocks = TrainingBlocks.From(trainingSet.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(), network.Settings.Context);
+            var blocks = TrainingBlocks.From(
+                trainingSet.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(),
+                network.Settings.Context,
+                TargetWeights(trainingSet, weights));
             var summary = TransformerTrainer.Train(network, blocks, epochs, learningRate, fineTuned, device, random, progress, cancellationToken);
             return new TransformerModel(network, vocabulary, summary, device);
         }
@@ -103,6 +102,30 @@ public sealed class TransformerFamily(
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Each document's weight for its targets, or null where weighting would change nothing: when every
+    /// document with tokens weighs the same, that weight is 1 (the weights average 1 per token) and the fit takes the
+    /// unweighted loss, bit for bit.</summary>
+    private static float[]? TargetWeights(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights)
+    {
+        if (weights is null)
+        {
+            return null;
+        }
+
+        double? shared = null;
+        var uniform = true;
+        for (var d = 0; d < trainingSet.Count && uniform; d++)
+        {
+            if (trainingSet[d].Tokens.Length > 0)
+            {
+                shared ??= weights[d];
+                uniform = weights[d] == shared;
+            }
+        }
+
+        return uniform ? null : [.. weights.PerDocument.Select(w => (float)w)];
     }
 
     /// <summary>Copies every parameter and buffer into the new network's own storage, so training the copy never

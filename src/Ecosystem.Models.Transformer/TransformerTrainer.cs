@@ -60,10 +60,10 @@ internal static class TransformerTrainer
                 long batchTokens;
                 using (var scope = torch.NewDisposeScope())
                 {
-                    var (input, target) = Batch(blocks, batch, device);
+                    var (input, target, weight) = Batch(blocks, batch, device);
                     batchTokens = target.ne(TrainingBlocks.Ignore).sum().item<long>();
                     var logits = model.forward(input);
-                    var lossTensor = nn.functional.cross_entropy(logits.view(-1, model.VocabularySize), target.view(-1), ignore_index: TrainingBlocks.Ignore);
+                    var lossTensor = Loss(logits.view(-1, model.VocabularySize), target.view(-1), weight?.view(-1), batchTokens);
                     optimizer.zero_grad();
                     lossTensor.backward();
                     nn.utils.clip_grad_norm_(model.parameters(), settings.GradientClip);
@@ -97,6 +97,24 @@ internal static class TransformerTrainer
         return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned);
     }
 
+    /// <summary>The batch's cross-entropy: the mean over its predicted targets, or with weights the sum of each
+    /// target's cross-entropy times its weight over the number of predicted targets.</summary>
+    /// <remarks>Dividing by the count rather than by the batch's sum of weights keeps a batch of low-weight documents
+    /// a small step: the weights average 1 over the whole training set, so every batch's loss is an unbiased estimate
+    /// of the weighted mean over all of it, whereas a per-batch normalisation would cancel the weights of any batch
+    /// drawn from documents of one weight (and divide by 0 for weight-0 ones).</remarks>
+    internal static Tensor Loss(Tensor logits, Tensor target, Tensor? weight, long predicted)
+    {
+        if (weight is null)
+        {
+            // Left exactly as before weights existed, so unweighted fits keep their bits.
+            return nn.functional.cross_entropy(logits, target, ignore_index: TrainingBlocks.Ignore);
+        }
+
+        var perTarget = nn.functional.cross_entropy(logits, target, ignore_index: TrainingBlocks.Ignore, reduction: nn.Reduction.None);
+        return perTarget.mul(weight).sum().div(Math.Max(1, predicted));
+    }
+
     /// <summary>Linear warm-up to the peak, then cosine decay to a tenth of it.</summary>
     internal static double LearningRate(int step, int steps, int warmup, double peak)
     {
@@ -118,17 +136,22 @@ internal static class TransformerTrainer
         }
     }
 
-    private static (Tensor Input, Tensor Target) Batch(TrainingBlocks blocks, ReadOnlySpan<int> rows, Device device)
+    private static (Tensor Input, Tensor Target, Tensor? Weight) Batch(TrainingBlocks blocks, ReadOnlySpan<int> rows, Device device)
     {
         var length = blocks.Length;
         var input = new long[rows.Length * length];
         var target = new long[rows.Length * length];
+        var weight = blocks.Weights is null ? null : new float[rows.Length * length];
         for (var r = 0; r < rows.Length; r++)
         {
             blocks.Inputs[rows[r]].CopyTo(input, r * length);
             blocks.Targets[rows[r]].CopyTo(target, r * length);
+            blocks.Weights?[rows[r]].CopyTo(weight!, r * length);
         }
 
-        return (torch.tensor(input, [rows.Length, length], device: device), torch.tensor(target, [rows.Length, length], device: device));
+        return (
+            torch.tensor(input, [rows.Length, length], device: device),
+            torch.tensor(target, [rows.Length, length], device: device),
+            weight is null ? null : torch.tensor(weight, [rows.Length, length], device: device));
     }
 }

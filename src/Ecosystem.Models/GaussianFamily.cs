@@ -5,8 +5,12 @@ namespace Ecosystem.Models;
 /// <summary>Normal distribution fitted by sample mean and variance (Shumailov et al., Nature 2024, Gaussian refit theorem).</summary>
 /// <remarks>Weighted fits use the weighted mean and, for the unbiased estimator, the reliability-weighted variance
 /// Σ a (x - m)² / (A - Σ a² / A), A = Σ a, which is unbiased for independent values of one variance and is the usual
-/// m - 1 form when every weight is 1; the mle variance divides by A.</remarks>
-public sealed class GaussianFamily(VarianceEstimator estimator) : IModelFamily
+/// m - 1 form when every weight is 1; the mle variance divides by A. When the parts have different means (real data
+/// against a drifted generation), their spread adds about w (1 - w) times the squared gap to the fitted variance, so
+/// He, Xu and Cheng's closed form, which samples with the true variance, holds exactly for a known variance only.</remarks>
+/// <param name="estimator">How the variance is estimated.</param>
+/// <param name="knownVariance">The true variance, for <see cref="VarianceEstimator.Known"/>.</param>
+public sealed class GaussianFamily(VarianceEstimator estimator, double? knownVariance = null) : IModelFamily
 {
     /// <inheritdoc />
     public string Name => ModelFamilyNames.Gaussian;
@@ -39,6 +43,11 @@ public sealed class GaussianFamily(VarianceEstimator estimator) : IModelFamily
         }
 
         var mean = sum / total;
+        if (estimator == VarianceEstimator.Known)
+        {
+            return new GaussianModel(mean, knownVariance ?? throw new InvalidOperationException("A known variance must be given to fit the mean only."));
+        }
+
         double squares = 0;
         for (var d = 0; d < trainingSet.Count; d++)
         {

@@ -36,13 +36,12 @@ public sealed class NGramFamily : IModelFamily
         Fit(trainingSet, null, random, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Weighted fits count each n-gram occurrence by its document's weight, and each left-extension in the
+    /// lower orders' continuation counts by its most trusted occurrence (see <see cref="NGramCounter"/>); with every
+    /// weight 1 they give the unweighted model.</remarks>
     public IGenerativeModel Fit(IReadOnlyList<DocumentContent> trainingSet, TrainingWeights? weights, Random random, CancellationToken cancellationToken = default)
     {
-        if (weights is not null)
-        {
-            throw new NotSupportedException("Weighted n-gram fits are not implemented yet.");
-        }
-
+        weights?.CheckCount(trainingSet.Count);
         var documents = trainingSet.Select(d => d.Tokens).ToList();
         foreach (var document in documents)
         {
@@ -55,7 +54,9 @@ public sealed class NGramFamily : IModelFamily
             }
         }
 
-        var tables = NGramCounter.Build(documents, _order, beginToken: _vocabularySize);
+        var tables = weights is null
+            ? NGramCounter.Build(documents, _order, beginToken: _vocabularySize)
+            : NGramCounter.BuildWeighted(documents, weights.PerDocument, _order, beginToken: _vocabularySize, _discount);
         return new NGramModel(tables, _order, _discount, _vocabularySize, documents.Sum(d => (long)d.Length));
     }
 }

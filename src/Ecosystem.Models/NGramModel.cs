@@ -11,7 +11,13 @@ namespace Ecosystem.Models;
 /// P_1(w) = max(c(w) - D, 0)/N + (D N1+(•)/N)/V at the bottom, so every one of the V token ids has mass.</summary>
 /// <remarks>At T = 1 sampling descends the interpolation (pick the discounted counts or back off). Tempered sampling,
 /// p^(1/T)/Z, is exact and uses <see cref="TemperedSampler"/>, which never loops over the whole vocabulary in the common case.
-/// Watermarked sampling, p^(1/T) e^(δ green)/Z, is exact too and uses <see cref="WatermarkedSampler"/> on top of it.</remarks>
+/// Watermarked sampling, p^(1/T) e^(δ green)/Z, is exact too and uses <see cref="WatermarkedSampler"/> on top of it.
+/// A weighted fit (<see cref="NGramCounter.BuildWeighted(IReadOnlyList{int[]}, IReadOnlyList{double}, int, int, double)"/>)
+/// has fractional counts, some possibly below D, where D N1+(h •) would remove more than the clamped discount
+/// max(c - D, 0) did; it interpolates with λ(h) = Σ_w min(c(h w), D)/c(h) instead, exactly the removed mass, so every
+/// distribution still sums to 1, and it equals D N1+(h •)/c(h) whenever every count is at least D. Probability,
+/// scoring and every sampler take λ(h) and the discounted counts from the same <see cref="NGramTable"/> members, so
+/// they agree; unweighted models keep their integer code paths as they were.</remarks>
 public sealed class NGramModel : IGenerativeModel
 {
     private readonly NGramTable[] _tables;
@@ -19,6 +25,7 @@ public sealed class NGramModel : IGenerativeModel
     private readonly double _discount;
     private readonly int _vocabularySize;
     private readonly long _trainingTokens;
+    private readonly bool _weighted;
     private readonly double[] _unigram;
     private readonly ReclaimableCache<double, TemperedSampler> _tempered = new();
     private readonly ReclaimableCache<(double Temperature, GreenListWatermark Watermark), WatermarkedSampler> _watermarked = new();
@@ -30,6 +37,7 @@ public sealed class NGramModel : IGenerativeModel
         _discount = discount;
         _vocabularySize = vocabularySize;
         _trainingTokens = trainingTokens;
+        _weighted = tables[0].IsWeighted;
         (_unigram, UnigramBackOff) = BuildUnigram();
     }
 
@@ -41,7 +49,8 @@ public sealed class NGramModel : IGenerativeModel
 
     internal double Discount => _discount;
 
-    /// <summary>λ_1 = D N1+(•)/N, the mass the unigram level leaves to the uniform distribution (1 with no data).</summary>
+    /// <summary>λ_1 = D N1+(•)/N (Σ_w min(c(w), D)/N when weighted), the mass the unigram level leaves to the uniform
+    /// distribution (1 with no data).</summary>
     internal double UnigramBackOff { get; }
 
     /// <summary>P(<paramref name="token"/> | <paramref name="history"/>), history oldest first (shorter histories are
@@ -79,7 +88,9 @@ public sealed class NGramModel : IGenerativeModel
             var tokens = new int[options.Length];
             for (var i = 0; i < tokens.Length; i++)
             {
-                var token = tempered is null ? SampleExact(context, random) : tempered.Draw(context, random);
+                var token = tempered is not null ? tempered.Draw(context, random)
+                    : _weighted ? SampleExactWeighted(context, random)
+                    : SampleExact(context, random);
                 tokens[i] = token;
                 if (context.Length > 0)
                 {
@@ -189,6 +200,11 @@ public sealed class NGramModel : IGenerativeModel
     /// <paramref name="context"/> at each order n ≤ m.</summary>
     internal double Probability(ReadOnlySpan<int> context, int token, int maxOrder)
     {
+        if (_weighted)
+        {
+            return WeightedProbability(context, token, maxOrder);
+        }
+
         var p = _unigram[token];
         for (var n = 2; n <= maxOrder; n++)
         {
@@ -199,6 +215,24 @@ public sealed class NGramModel : IGenerativeModel
             }
 
             p = Math.Max(table.CountOf(entry, token) - _discount, 0) / entry.Total + _discount * entry.Distinct / entry.Total * p;
+        }
+
+        return p;
+    }
+
+    /// <summary><see cref="Probability(ReadOnlySpan{int}, int, int)"/> of a weighted model, whose counts may be below D.</summary>
+    private double WeightedProbability(ReadOnlySpan<int> context, int token, int maxOrder)
+    {
+        var p = _unigram[token];
+        for (var n = 2; n <= maxOrder; n++)
+        {
+            var table = _tables[n - 1];
+            if (!table.TryGet(NGramCounter.Pack(context[^(n - 1)..]), out var entry))
+            {
+                continue;
+            }
+
+            p = table.WeightedDiscountedCountOf(entry, token, _discount) / entry.Total + table.BackOffMass(entry, _discount) / entry.Total * p;
         }
 
         return p;
@@ -215,13 +249,14 @@ public sealed class NGramModel : IGenerativeModel
             return (result, 1);
         }
 
-        var lambda = _discount * unigrams.Distinct / unigrams.Total;
+        var lambda = table.BackOffMass(unigrams, _discount) / unigrams.Total;
         Array.Fill(result, lambda * uniform);
         var followers = table.Followers(unigrams);
-        var counts = table.Counts(unigrams);
+        var discounted = new double[followers.Length];
+        table.DiscountedCounts(unigrams, _discount, discounted);
         for (var i = 0; i < followers.Length; i++)
         {
-            result[followers[i]] += (counts[i] - _discount) / unigrams.Total;
+            result[followers[i]] += discounted[i] / unigrams.Total;
         }
 
         return (result, lambda);
@@ -246,6 +281,31 @@ public sealed class NGramModel : IGenerativeModel
             }
 
             return table.DiscountedFollowerAt(entry, u, _discount);
+        }
+
+        return random.Next(_vocabularySize);
+    }
+
+    /// <summary><see cref="SampleExact"/> for a weighted model: the same descent and the same draws from
+    /// <paramref name="random"/>, splitting c(h) at its kept mass Σ_w max(c(h w) - D, 0), since counts below D keep
+    /// nothing and D N1+(h •) would overstate what the discount removed.</summary>
+    private int SampleExactWeighted(int[] context, Random random)
+    {
+        for (var n = _order; n >= 1; n--)
+        {
+            var table = _tables[n - 1];
+            if (!table.TryGet(NGramCounter.Pack(context.AsSpan(context.Length - (n - 1))), out var entry) || entry.Total == 0)
+            {
+                continue;
+            }
+
+            var u = random.NextDouble() * entry.Total;
+            if (u >= table.WeightedKeptMass(entry))
+            {
+                continue;
+            }
+
+            return table.WeightedFollowerAt(entry, u);
         }
 
         return random.Next(_vocabularySize);

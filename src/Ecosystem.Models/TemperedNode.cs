@@ -35,7 +35,11 @@ internal sealed class TemperedNode(int order, int[] context, int[] followers, do
 
     /// <summary>The first index i with <paramref name="cumulative"/>[i] &gt; <paramref name="u"/> (binary search over running
     /// sums; the last index when u is not below the total).</summary>
-    public static int IndexAt(double[] cumulative, double u)
+    public static int IndexAt(double[] cumulative, double u) => IndexAt(cumulative.AsSpan(), u);
+
+    /// <summary><see cref="IndexAt(double[], double)"/> over a slice, such as one context's running sums in a weighted
+    /// <see cref="NGramTable"/>.</summary>
+    public static int IndexAt(ReadOnlySpan<double> cumulative, double u)
     {
         int low = 0, high = cumulative.Length - 1;
         while (low < high)

@@ -95,15 +95,17 @@ internal sealed class TemperedSampler
         var parent = NodeFor(context, order - 1);
         var table = _model.Table(order);
         var followers = table.Followers(entry).ToArray();
-        var counts = table.Counts(entry);
         var discount = _model.Discount;
-        var lambda = discount * entry.Distinct / entry.Total;
+        var lambda = table.BackOffMass(entry, discount) / entry.Total;
+        // Discounted counts go into the running sums' own array, each read just before its sum replaces it: one
+        // allocation per context instead of two.
         var cumulative = new double[followers.Length];
+        table.DiscountedCounts(entry, discount, cumulative);
         double sum = 0, parentWeight = 0;
         for (var i = 0; i < followers.Length; i++)
         {
             var lower = _model.Probability(context, followers[i], order - 1);
-            sum += Math.Pow((counts[i] - discount) / entry.Total + lambda * lower, _inverse);
+            sum += Math.Pow(cumulative[i] / entry.Total + lambda * lower, _inverse);
             cumulative[i] = sum;
             parentWeight += Math.Pow(lower, _inverse);
         }

@@ -8,4 +8,8 @@ public enum VarianceEstimator
 
     /// <summary>Divide by M.</summary>
     MaximumLikelihood,
+
+    /// <summary>Not estimated: the variance is known and only the mean is fitted (He, Xu and Cheng's mean
+    /// estimation).</summary>
+    Known,
 }

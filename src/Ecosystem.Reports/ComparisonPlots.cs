@@ -9,7 +9,7 @@ public static class ComparisonPlots
     /// <summary>Writes a PNG of each series' mean ± half-width at every category (categories on the x axis, series
     /// side by side within a category); returns false, writing nothing, when no series has a finite mean.</summary>
     public static bool WriteIntervals(string path, string title, string xLabel, string yLabel, IReadOnlyList<string> categories,
-        IReadOnlyList<IntervalSeries> series, bool percent = false)
+        IReadOnlyList<IntervalSeries> series, bool percent = false, IReadOnlyList<double>? theory = null)
     {
         if (!series.Any(s => s.Means.Any(double.IsFinite)))
         {
@@ -17,6 +17,16 @@ public static class ComparisonPlots
         }
 
         using var plot = Figure.Create(title, xLabel, yLabel);
+        if (theory is not null && theory.Any(double.IsFinite))
+        {
+            // The closed form is drawn first, as a line under the simulated points it is to be compared with.
+            var at = Enumerable.Range(0, categories.Count).Where(c => double.IsFinite(theory[c])).ToArray();
+            var line = plot.Add.ScatterLine(at.Select(c => (double)c).ToArray(), at.Select(c => theory[c]).ToArray(), Colors.Black);
+            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 1.5f;
+            line.LegendText = "closed form";
+        }
+
         var width = 0.6 / Math.Max(1, series.Count);
         for (var s = 0; s < series.Count; s++)
         {

@@ -6,6 +6,7 @@ using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Metrics;
 using Ecosystem.Scenarios;
+using Ecosystem.Theory;
 
 namespace Ecosystem.Runner;
 
@@ -33,6 +34,10 @@ public sealed class ScenarioRunner(IGrainFactory grains)
     /// <summary>Told, in a sentence, about each fault of the cluster the runner retries after, and where a resumed run
     /// continues from.</summary>
     public Action<string>? OnNotice { get; init; }
+
+    /// <summary>Told, in a sentence, about each simulated value that lies more than
+    /// <see cref="TheoryRows.WarningZ"/> standard errors from its closed form.</summary>
+    public Action<string>? OnWarning { get; init; }
 
     /// <summary>The simulator's version, recorded in run.json.</summary>
     public static string Version { get; } =
@@ -103,6 +108,13 @@ public sealed class ScenarioRunner(IGrainFactory grains)
         var fork = output.Manifest.Fork;
         var firstTick = output.Manifest.CompletedTicks;
         var rows = new List<MetricRow>(writtenRows);
+        var theory = new TheoryRows(scenario);
+        // The closed forms carry each chain generation by generation: a resumed run replays the ticks already written.
+        foreach (var written in writtenRows.Where(r => !TheoryRows.IsTheoryRow(r)).GroupBy(r => r.Tick).OrderBy(g => g.Key))
+        {
+            theory.For(written.Key, [.. written]);
+        }
+
         var clock = grains.GetGrain<IScenarioClockGrain>(spec.RunId);
         var stopwatch = Stopwatch.StartNew();
         long published = 0;
@@ -126,6 +138,16 @@ public sealed class ScenarioRunner(IGrainFactory grains)
                 var current = tick;
                 var report = await WithRetriesAsync($"tick {tick}",
                     () => AdvanceAsync(clock, current, scenario.Ticks, published, trained, stopwatch, progress, cancellationToken), cancellationToken);
+                if (theory.Any)
+                {
+                    var beside = theory.For(tick, report.Metrics);
+                    report = report with { Metrics = [.. report.Metrics, .. beside] };
+                    foreach (var warning in TheoryRows.Warnings(beside))
+                    {
+                        OnWarning?.Invoke(warning);
+                    }
+                }
+
                 output.AppendTick(report);
                 if (fork is not null && tick == fork.Tick - 1)
                 {

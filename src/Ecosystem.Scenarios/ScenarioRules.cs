@@ -154,6 +154,18 @@ internal static class ScenarioRules
                     $"found \"{Lower(vendor.Training.InitialWeights)}\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
             }
 
+            if (vendor.Model.Variance == VarianceEstimatorKind.Known && (data.Kind != DataKind.Gaussian || vendor.Model.Family != ModelFamilyKind.Gaussian))
+            {
+                yield return new ScenarioError($"{path}.model.variance",
+                    $"found \"known\" with model.family \"{Lower(vendor.Model.Family)}\" and data.kind \"{Lower(data.Kind)}\"; the known variance is that of gaussian data, " +
+                    "allowed with other data: \"unbiased\", \"mle\"");
+            }
+
+            foreach (var error in RealWeightErrors(scenario, vendor, path))
+            {
+                yield return error;
+            }
+
             foreach (var error in BaseErrors(vendor, path, data))
             {
                 yield return error;
@@ -186,6 +198,37 @@ internal static class ScenarioRules
             {
                 yield return error;
             }
+        }
+    }
+
+    /// <summary>A weight for the real part against the synthetic part needs both parts in the training sets of the
+    /// generations after the first: some synthetic text to scrape, and real text that keeps coming (published after
+    /// tick 0, fresh, kept or accumulated).</summary>
+    private static IEnumerable<ScenarioError> RealWeightErrors(Scenario scenario, VendorSpec vendor, string path)
+    {
+        if (vendor.Training.RealWeight is null)
+        {
+            yield break;
+        }
+
+        var training = vendor.Training;
+        var writers = training.Sources == ScrapeSources.Self ? [vendor] : scenario.Vendors;
+        if (writers.All(v => v.Deployment.DocumentsPerTick == 0))
+        {
+            yield return new ScenarioError($"{path}.training.realWeight",
+                $"found {training.RealWeight} but the training sets have no synthetic part: {(training.Sources == ScrapeSources.Self ? "the vendor's own deployment.documentsPerTick is 0" : "every vendor's deployment.documentsPerTick is 0")}; " +
+                "allowed: null, or a deployment that publishes");
+        }
+
+        var humans = scenario.Humans;
+        var humansKeepWriting = humans.DocumentsPerTick > 0 && (humans.LastTick is null || humans.LastTick > humans.FirstTick);
+        var realLater = humansKeepWriting || training.FreshHumanDocuments > 0 || training.KeepHumanFraction > 0 || training.Policy == DataPolicyKind.Accumulate;
+        if (!realLater)
+        {
+            yield return new ScenarioError($"{path}.training.realWeight",
+                $"found {training.RealWeight} but the training sets after generation 0 have no real part: humans publish nothing after tick {humans.FirstTick} " +
+                "and the vendor keeps, accumulates and adds no human data; allowed: null, or training.freshHumanDocuments, training.keepHumanFraction above 0, " +
+                "training.policy \"accumulate\" or humans who keep publishing");
         }
     }
 

@@ -25,6 +25,11 @@ public sealed record TrainingSpec
     /// <summary>Fresh real documents (never published) added to every generation's training set.</summary>
     public int FreshHumanDocuments { get; init; }
 
+    /// <summary>Share w of the training weight given to the real (human-written) part of every training set, the
+    /// synthetic part getting 1 - w, whatever the parts' sizes (He, Xu and Cheng, "Recursive learning without
+    /// collapse"); null trains on the documents as they come.</summary>
+    public double? RealWeight { get; init; }
+
     /// <summary>Where each generation's training starts: scratch, or generation 0's weights (families that can fine-tune).</summary>
     public InitialWeights InitialWeights { get; init; } = InitialWeights.Scratch;
 

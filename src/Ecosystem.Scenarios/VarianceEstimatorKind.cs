@@ -8,4 +8,8 @@ public enum VarianceEstimatorKind
 
     /// <summary>Divide by M: E[sigma_n^2] = ((M-1)/M)^n sigma^2.</summary>
     Mle,
+
+    /// <summary>The data's true variance is known: only the mean is fitted (Gaussian mean estimation, as in He, Xu and
+    /// Cheng's weighted recursion).</summary>
+    Known,
 }

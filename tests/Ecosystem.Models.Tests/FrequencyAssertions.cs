@@ -3,9 +3,10 @@ namespace Ecosystem.Models.Tests;
 /// <summary>Compares sampled counts with the probabilities they should follow.</summary>
 internal static class FrequencyAssertions
 {
-    /// <summary>Each cell's empirical frequency within 4.5 binomial standard errors √(p(1-p)/n) of p. Cells expecting
-    /// fewer than 5 draws are pooled into one, as for a chi-square test, since the normal approximation fails for them.</summary>
-    public static void Within(int[] counts, double[] expected, string what)
+    /// <summary>Each cell's empirical frequency within <paramref name="standardErrors"/> binomial standard errors
+    /// √(p(1-p)/n) of p. Cells expecting fewer than 5 draws are pooled into one, as for a chi-square test, since the
+    /// normal approximation fails for them.</summary>
+    public static void Within(int[] counts, double[] expected, string what, double standardErrors = 4.5)
     {
         var n = counts.Sum();
         var cells = new List<(string Name, int Count, double P)>();
@@ -26,9 +27,9 @@ internal static class FrequencyAssertions
         foreach (var (name, count, p) in cells)
         {
             // Pooled rare cells may still expect under 5 draws: 5 draws of slack cover the discreteness.
-            var standardError = Math.Sqrt(p * (1 - p) / n) + (n * p < 5 ? 5.0 / n / 4.5 : 0);
-            Assert.True(Math.Abs(count / (double)n - p) <= 4.5 * standardError + 1e-12,
-                $"{what}: {name} frequency {count / (double)n}, expected {p} ± {4.5 * standardError}");
+            var standardError = Math.Sqrt(p * (1 - p) / n) + (n * p < 5 ? 5.0 / n / standardErrors : 0);
+            Assert.True(Math.Abs(count / (double)n - p) <= standardErrors * standardError + 1e-12,
+                $"{what}: {name} frequency {count / (double)n}, expected {p} ± {standardErrors * standardError}");
         }
     }
 }

@@ -89,6 +89,40 @@ public class ScenarioValidationTests
         Assert.Contains(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "documentsPerTick": 1, "lastTick": 0 }""", """{ "realWeight": 0.6 }""", """{ }""", "no real part")]
+    [InlineData("""{ }""", """{ "realWeight": 0.6 }""", """{ "documentsPerTick": 0 }""", "no synthetic part")]
+    [InlineData("""{ }""", """{ "realWeight": 1.5 }""", """{ }""", "")]
+    [InlineData("""{ }""", """{ "realWeight": "half" }""", """{ }""", "")]
+    public void A_real_weight_without_both_parts_to_weigh_is_refused_with_its_path(string humans, string training, string deployment, string message)
+    {
+        var errors = ErrorsOf($$"""{ "name": "t", "humans": {{humans}}, "vendors": [ { "name": "a", "training": {{training}}, "deployment": {{deployment}} } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].training.realWeight", error.Path);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_known_variance_needs_gaussian_data()
+    {
+        var errors = ErrorsOf("""{ "name": "t", "data": { "kind": "categorical" }, "vendors": [ { "name": "a", "model": { "family": "categorical", "variance": "known" } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.vendors[0].model.variance", error.Path);
+        Assert.Contains("\"unbiased\", \"mle\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "documentsPerTick": 1, "lastTick": 0 }""", """{ "realWeight": 0.618, "freshHumanDocuments": 1 }""")]
+    [InlineData("""{ "documentsPerTick": 1, "lastTick": 0 }""", """{ "realWeight": 0.5, "keepHumanFraction": 0.5 }""")]
+    [InlineData("""{ }""", """{ "realWeight": 0.3 }""")]
+    [InlineData("""{ "documentsPerTick": 1, "lastTick": 0 }""", """{ "realWeight": null }""")]
+    public void A_real_weight_with_real_and_synthetic_data_to_weigh_is_accepted(string humans, string training)
+    {
+        Assert.Empty(ErrorsOf($$"""{ "name": "t", "humans": {{humans}}, "vendors": [ { "name": "a", "training": {{training}} } ] }"""));
+    }
+
     [Fact]
     public void A_whole_web_crawl_by_recency_is_accepted()
     {

@@ -1,4 +1,5 @@
 using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Theory;
 using MathNet.Numerics;
 using MathNet.Numerics.Statistics;
 
@@ -53,9 +54,52 @@ public class TheoryThroughTheEcosystemTests(SingleSiloCluster fixture) : IClassF
         Assert.True(last < first, $"median variance should fall: {first} at generation 0, {last} at generation {Generations}");
     }
 
-    /// <summary>psi'(x) by its asymptotic series, accurate to ~1e-12 for x above 10 (k/2 here is about 50).</summary>
-    private static double TriGamma(double x) =>
-        1 / x + 1 / (2 * x * x) + 1 / (6 * Math.Pow(x, 3)) - 1 / (30 * Math.Pow(x, 5)) + 1 / (42 * Math.Pow(x, 7));
+    private static double TriGamma(double x) => Polygamma.Trigamma(x);
+
+    [Fact]
+    public async Task Weighting_fresh_real_data_holds_the_mean_error_at_its_closed_form_and_the_run_writes_it_beside()
+    {
+        // He, Xu and Cheng's recursion through the whole ecosystem: fresh real documents from the vendor, the previous
+        // generation's output scraped from the corpus, weighted 0.5 against each other by training.realWeight.
+        const int worlds = 300, ticks = 14, values = 40;
+        var result = await ScenarioRuns.RunAsync(fixture.Handle, ScenarioRuns.Parse($$"""
+            {
+              "name": "weighted-mean", "seed": 5, "ticks": {{ticks}}, "replicates": {{worlds}}, "shards": 1,
+              "data": { "kind": "gaussian", "gaussian": { "mean": 3, "stddev": 2 } },
+              "humans": { "authors": 1, "documentsPerTick": 1, "lastTick": 0, "documentLength": {{values}} },
+              "vendors": [ { "name": "w", "model": { "family": "gaussian", "variance": "known" },
+                             "training": { "policy": "replace", "sources": "self", "freshHumanDocuments": 1, "realWeight": 0.5 },
+                             "deployment": { "documentsPerTick": 1, "documentLength": {{values}} } } ],
+              "metrics": { "samplesPerTick": 0 }
+            }
+            """));
+
+        // Generation 0 sees the human document and a fresh one (2 x 40 real values); each later one 40 and 40.
+        var expected = 4.0 / (2 * values);
+        for (var tick = 0; tick < ticks; tick++)
+        {
+            if (tick > 0)
+            {
+                expected = WeightedMeanTheory.NextMeanSquaredError(expected, 0.5, values, values, 4);
+            }
+
+            var errors = ScenarioRuns.Values(result.Metrics, MetricNames.MeanError, tick, "w");
+            Assert.Equal(worlds, errors.Length);
+            var simulated = errors.Select(e => e * e).Average();
+            var standardError = Math.Sqrt(2) * expected / Math.Sqrt(worlds);
+            Assert.True(Math.Abs(simulated - expected) <= 4 * standardError, $"tick {tick}: simulated {simulated}, expected {expected} ± {standardError}");
+
+            // The run wrote the same expectation, the simulated value and its z beside them.
+            Assert.Equal(expected, Theory(result.Metrics, MetricNames.TheoryExpected, tick), 12);
+            Assert.Equal(simulated, Theory(result.Metrics, MetricNames.TheorySimulated, tick), 12);
+            Assert.Equal((simulated - expected) / standardError, Theory(result.Metrics, MetricNames.TheoryZ, tick), 9);
+        }
+
+        Assert.Equal(WeightedMeanTheory.StationaryMeanSquaredError(0.5, values, values, 4), expected, 3);
+    }
+
+    private static double Theory(IEnumerable<MetricRow> rows, string metric, int tick) =>
+        rows.Single(r => r.Tick == tick && r.Vendor == "w" && r.Metric == metric && r.Label == GaussianRefitTheory.MeanErrorSquared).Value;
 
     [Fact]
     public async Task Maximum_likelihood_refit_shrinks_the_variance_geometrically_and_the_mean_error_grows_linearly()

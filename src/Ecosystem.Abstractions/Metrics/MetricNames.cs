@@ -146,6 +146,18 @@ public static class MetricNames
     /// <summary>Total variation distance between the fitted and the original distribution (categorical chains).</summary>
     public const string TotalVariation = "total_variation";
 
+    /// <summary>A theory run's simulated value of one quantity (label), the mean over its worlds.</summary>
+    public const string TheorySimulated = "theory_simulated";
+
+    /// <summary>The closed-form expectation of one quantity (label) beside its simulated value.</summary>
+    public const string TheoryExpected = "theory_expected";
+
+    /// <summary>The standard error of the simulated mean of one quantity (label), from the theory's variance.</summary>
+    public const string TheoryStandardError = "theory_standard_error";
+
+    /// <summary>(simulated - expected) / standard error for one quantity (label).</summary>
+    public const string TheoryZ = "theory_z";
+
     /// <summary>Distinct n-grams an n-gram model holds; the label is n.</summary>
     public const string NGramTypes = "ngram_types";
 

@@ -51,6 +51,9 @@ public static class TelemetryAttributes
     /// <summary>A vendor's scrape filter: its position and kind, e.g. "0:watermark".</summary>
     public const string Filter = "ecosystem.filter";
 
+    /// <summary>The quantity a theory row is about, e.g. "variance_ratio".</summary>
+    public const string TheoryQuantity = "ecosystem.theory.quantity";
+
     /// <summary>The row's label when its instrument declares no more specific attribute.</summary>
     public const string Label = "ecosystem.label";
 }

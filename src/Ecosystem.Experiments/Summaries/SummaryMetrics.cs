@@ -27,7 +27,27 @@ public static class SummaryMetrics
             r => MeanLast(r, r.TailGenres)),
         new("head_genre_coverage", "The same for the other genres", false,
             r => MeanLast(r, [.. r.VendorLabels(MetricNames.GenreCoverage).Except(r.TailGenres, StringComparer.Ordinal)])),
+        new("stationary_mean_error_squared", "Squared error of the fitted mean (mean over the run's worlds), averaged over the second half of the run's ticks: the stationary error of a theory run (He, Xu and Cheng's weighted recursion, the Gaussian refit chain)", true,
+            r => SecondHalfMean(r.VendorSeries(MetricNames.TheorySimulated, MeanErrorSquared)),
+            r => SecondHalfMean(r.VendorSeries(MetricNames.TheoryExpected, MeanErrorSquared))),
     ];
+
+    /// <summary>Label of the theory rows of the fitted mean's squared error.</summary>
+    private const string MeanErrorSquared = "mean_error_squared";
+
+    /// <summary>The mean of the values at ticks in the second half of the series' span: the first half is left for the
+    /// chain to forget where it started.</summary>
+    private static double SecondHalfMean(IReadOnlyList<(int Tick, double Value)> series)
+    {
+        if (series.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var from = (series[0].Tick + series[^1].Tick + 1) / 2;
+        var late = series.Where(p => p.Tick >= from).ToList();
+        return late.Count == 0 ? double.NaN : late.Average(p => p.Value);
+    }
 
     private static double MeanRise(RunRows rows, IReadOnlyList<string> genres)
     {

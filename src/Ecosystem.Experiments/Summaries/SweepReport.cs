@@ -56,10 +56,14 @@ public static class SweepReport
                 [.. points.Select(p => Find(result, p, v, metric.Name).Mean)],
                 [.. points.Select(p => HalfWidth(Find(result, p, v, metric.Name)))])).ToList();
             var file = $"summary_{metric.Name}.png";
+            // One closed-form line; with several vendors, the first vendor that has one (their points sit side by side).
+            var theory = vendors.Select(v => points.Select(p => FindAggregate(result, p, v, metric.Name)?.Expected ?? double.NaN).ToList())
+                .FirstOrDefault(t => t.Any(double.IsFinite));
             if (ComparisonPlots.WriteIntervals(Path.Combine(plots, file), metric.Name.Replace('_', ' '), axisLabel, metric.Name, categories, series,
-                    percent: metric.Name.EndsWith("share", StringComparison.Ordinal)))
+                    percent: metric.Name.EndsWith("share", StringComparison.Ordinal), theory: theory))
             {
-                AppendFigure(html, file, metric.Description + (metric.HigherIsWorse ? " (higher is worse)." : " (higher is better)."));
+                AppendFigure(html, file, metric.Description + (metric.HigherIsWorse ? " (higher is worse)." : " (higher is better).")
+                    + (theory is null ? "" : " Dashed: the closed form."));
             }
         }
 
@@ -118,10 +122,15 @@ public static class SweepReport
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"l\">{Encode(vendor)}</td>");
                 foreach (var metric in SummaryMetrics.All)
                 {
-                    var ci = Find(result, point, vendor, metric.Name);
+                    var aggregate = FindAggregate(result, point, vendor, metric.Name);
+                    var ci = aggregate?.Interval ?? new ConfidenceInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
                     var cell = double.IsFinite(ci.Mean)
                         ? Number(ci.Mean) + (double.IsFinite(ci.Low) ? $" [{Number(ci.Low)}, {Number(ci.High)}]" : "")
                         : "–";
+                    if (aggregate is { Expected: var expected } && double.IsFinite(expected))
+                    {
+                        cell += $"; theory {Number(expected)}" + (double.IsFinite(aggregate.Z) ? string.Create(CultureInfo.InvariantCulture, $", z {aggregate.Z:F1}") : "");
+                    }
                     html.Append(CultureInfo.InvariantCulture, $"<td>{cell}</td>");
                 }
 
@@ -149,8 +158,10 @@ public static class SweepReport
     }
 
     private static ConfidenceInterval Find(SweepResult result, SweepPoint point, string vendor, string metric) =>
-        result.Aggregates.FirstOrDefault(a => a.Point.Index == point.Index && a.Vendor == vendor && a.Metric == metric)?.Interval
-        ?? new ConfidenceInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
+        FindAggregate(result, point, vendor, metric)?.Interval ?? new ConfidenceInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
+
+    private static PointAggregate? FindAggregate(SweepResult result, SweepPoint point, string vendor, string metric) =>
+        result.Aggregates.FirstOrDefault(a => a.Point.Index == point.Index && a.Vendor == vendor && a.Metric == metric);
 
     private static double HalfWidth(ConfidenceInterval ci) => double.IsFinite(ci.High) ? (ci.High - ci.Mean) : double.NaN;
 

@@ -31,7 +31,7 @@ public static class SweepTables
         var confidence = result.Plan.Spec.Summary.Confidence.ToString("R", CultureInfo.InvariantCulture);
         WriteAtomically(Path.Combine(result.OutputDirectory, SweepFiles.Aggregate), writer =>
         {
-            writer.Write(string.Join(',', ["point", .. axes, "vendor", "metric", "n", "mean", "sd", "se", "ci_low", "ci_high", "confidence"]) + "\n");
+            writer.Write(string.Join(',', ["point", .. axes, "vendor", "metric", "n", "mean", "sd", "se", "ci_low", "ci_high", "confidence", "expected", "z"]) + "\n");
             foreach (var a in result.Aggregates)
             {
                 var ci = a.Interval;
@@ -47,6 +47,8 @@ public static class SweepTables
                     MetricsCsv.FormatValue(ci.Low),
                     MetricsCsv.FormatValue(ci.High),
                     confidence,
+                    MetricsCsv.FormatValue(a.Expected),
+                    MetricsCsv.FormatValue(a.Z),
                 ]) + "\n");
             }
         });

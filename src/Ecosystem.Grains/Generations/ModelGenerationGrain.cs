@@ -63,7 +63,8 @@ public sealed class ModelGenerationGrain(
         }
         else if (await Recipes.LoadAsync() is { } recipe)
         {
-            await FitAsync(recipe.Setup, recipe.TrainingSet.Select(d => d.Content).ToList());
+            await FitAsync(recipe.Setup, recipe.TrainingSet.Select(d => d.Content).ToList(),
+                WeightsOf(await contexts.GetAsync(recipe.Setup.Run), recipe.Setup, recipe.TrainingSet));
             logger.LogInformation("Generation {Key} refitted from its saved training set", key);
         }
     }
@@ -100,14 +101,22 @@ public sealed class ModelGenerationGrain(
     public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
     {
         var contents = trainingSet.Select(d => d.Content).ToList();
+        var weights = WeightsOf(await contexts.GetAsync(setup.Run), setup, trainingSet);
         // The recipe is serialized on the grain's thread while the fit runs on its own. Should the fit fail, the
         // tick fails and is run again, and that run trains and saves this generation again.
-        await Task.WhenAll(FitAsync(setup, contents), Recipes.SaveAsync(setup, trainingSet));
+        await Task.WhenAll(FitAsync(setup, contents, weights), Recipes.SaveAsync(setup, trainingSet));
     }
+
+    /// <summary>The weight of each training document when the vendor's policy weighs real against synthetic data
+    /// (the policy in force at the training tick), else null.</summary>
+    private static TrainingWeights? WeightsOf(RunContext context, GenerationSetup setup, IReadOnlyList<Document> trainingSet) =>
+        context.VendorAt(setup.VendorIndex, setup.TrainedAtTick).Training.RealWeight is { } realWeight
+            ? TrainingWeights.ForRealShare([.. trainingSet.Select(d => !d.Provenance.IsSynthetic)], [.. trainingSet.Select(d => d.Content.Length)], realWeight)
+            : null;
 
     /// <summary>Fits (or fine-tunes) the model of <paramref name="setup"/> to <paramref name="contents"/> and checkpoints
     /// it when it is worth it.</summary>
-    private async Task FitAsync(GenerationSetup setup, IReadOnlyList<DocumentContent> contents)
+    private async Task FitAsync(GenerationSetup setup, IReadOnlyList<DocumentContent> contents, TrainingWeights? weights)
     {
         _setup = setup;
         _context = await contexts.GetAsync(setup.Run);
@@ -138,7 +147,7 @@ public sealed class ModelGenerationGrain(
         var previous = _model;
         // Training can take minutes: it gets a thread of its own rather than holding one of the pool's.
         _model = await Task.Factory.StartNew(
-            () => start is null ? family.Fit(contents, random) : family.FineTune(start, contents, random),
+            () => start is null ? family.Fit(contents, weights, random) : family.FineTune(start, contents, weights, random),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

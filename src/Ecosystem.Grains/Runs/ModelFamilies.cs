@@ -12,7 +12,12 @@ internal static class ModelFamilies
     public static IModelFamily Create(ModelSpec model, DataSpec data, IProgress<TrainingProgress>? progress = null, Action<string>? warn = null) => model.Family switch
     {
         ModelFamilyKind.Categorical => new CategoricalFamily(data.Categorical.Probabilities.Count),
-        ModelFamilyKind.Gaussian => new GaussianFamily(model.Variance == VarianceEstimatorKind.Mle ? VarianceEstimator.MaximumLikelihood : VarianceEstimator.Unbiased),
+        ModelFamilyKind.Gaussian => new GaussianFamily(model.Variance switch
+        {
+            VarianceEstimatorKind.Mle => VarianceEstimator.MaximumLikelihood,
+            VarianceEstimatorKind.Known => VarianceEstimator.Known,
+            _ => VarianceEstimator.Unbiased,
+        }, data.Gaussian.Stddev * data.Gaussian.Stddev),
         ModelFamilyKind.Gmm => new GaussianMixtureFamily(model.Components, model.MaxIterations, 1e-6),
         ModelFamilyKind.Transformer => new TransformerFamily(model.Transformer, TextTokenizer.Shared.VocabularySize, progress, warn),
         _ => new NGramFamily(model.Order, model.Discount, TextTokenizer.Shared.VocabularySize),
