@@ -75,7 +75,8 @@ public static class ForkCommand
             // Training reports arrive many times a tick with the same text here; one line per tick is what a fork shows.
             var lines = new ProgressLines<RunProgress>(Console.Out, p => string.Create(CultureInfo.InvariantCulture,
                 $"tick {p.CompletedTicks}/{p.TotalTicks}{(p.CompletedTicks <= tick ? " (shared history)" : "")}"), p => p.CompletedTicks);
-            result = await new ScenarioRunner(cluster.Client).RunAsync(scenario, outputDirectory, lines, cancellationToken, fork);
+            result = await new ScenarioRunner(cluster.Client) { OnWarning = message => Console.Error.WriteLine($"Warning: {message}") }
+                .RunAsync(scenario, outputDirectory, lines, cancellationToken, fork);
         }
         catch (OperationCanceledException)
         {

@@ -218,6 +218,12 @@ public static class RunCommand
         }
 
         console.Write(SummaryTable.From(result.Metrics).ToSpectreTable());
+        var theory = TheoryTable.From(result.Metrics);
+        if (!theory.IsEmpty)
+        {
+            console.Write(theory.ToSpectreTable());
+        }
+
         output.WriteLine(SummaryTable.Headline(result.Metrics));
         return ExitCodes.Success;
     }

@@ -60,6 +60,7 @@ public static class RunPlots
         }
 
         AbsorptionPlot.Write(index, output);
+        TheoryCurvePlot.Write(index, output);
         return output.Written;
     }
 }

@@ -30,6 +30,26 @@ public class SummaryMetricsTests
     }
 
     [Fact]
+    public void The_stationary_error_averages_the_second_half_of_the_ticks_beside_its_closed_form()
+    {
+        MetricRow[] rows =
+        [
+            .. Enumerable.Range(0, 6).SelectMany(t => new[]
+            {
+                Vendor(t, MetricNames.TheorySimulated, t < 3 ? 100 : t, "mean_error_squared"),
+                Vendor(t, MetricNames.TheoryExpected, t < 3 ? 100 : 2 * t, "mean_error_squared"),
+            }),
+        ];
+        var metric = SummaryMetrics.All.Single(m => m.Name == "stationary_mean_error_squared");
+        var run = new RunRows(rows, "acme", []);
+
+        Assert.Equal(4, metric.Compute(run), 12);
+        Assert.Equal(8, metric.Theory!(run), 12);
+        Assert.True(double.IsNaN(metric.Compute(new RunRows([Vendor(0, MetricNames.HeldoutPerplexity, 5)], "acme", []))));
+        Assert.Equal(5, Compute("final_heldout_perplexity", [Vendor(0, MetricNames.HeldoutPerplexity, 7), Vendor(1, MetricNames.HeldoutPerplexity, 5)]), 12);
+    }
+
+    [Fact]
     public void Tail_and_head_perplexity_rises_average_the_per_genre_rises_of_their_genres()
     {
         MetricRow[] rows =

@@ -33,6 +33,32 @@ public sealed class RunPlotsTests : IDisposable
     }
 
     [Fact]
+    public void A_run_with_theory_rows_gets_a_closed_form_plot_per_quantity_and_a_theory_table()
+    {
+        MetricRow[] theory =
+        [
+            .. Enumerable.Range(0, 4).SelectMany(t => new MetricRow[]
+            {
+                new(t, 0, "refit", t.ToString(System.Globalization.CultureInfo.InvariantCulture), MetricNames.TheorySimulated, "mean_error_squared", 0.01 * (t + 1.1)),
+                new(t, 0, "refit", t.ToString(System.Globalization.CultureInfo.InvariantCulture), MetricNames.TheoryExpected, "mean_error_squared", 0.01 * (t + 1)),
+                new(t, 0, "refit", t.ToString(System.Globalization.CultureInfo.InvariantCulture), MetricNames.TheoryStandardError, "mean_error_squared", 0.002),
+                new(t, 0, "refit", t.ToString(System.Globalization.CultureInfo.InvariantCulture), MetricNames.TheoryZ, "mean_error_squared", t == 2 ? -4.5 : 0.5),
+            }),
+        ];
+        var written = RunPlots.WriteAll([.. SyntheticRuns.Gaussian(), .. theory], _directory.Path);
+
+        Assert.Equal(["theory_variance", "theory_mean_error_squared", "theory_wasserstein_2", "theory_kl_to_original", "theory_closed_form_refit_mean_error_squared"],
+            Names(written));
+        AssertAllValid(written);
+
+        var table = TheoryTable.From(theory).ToPlainText();
+        Assert.Contains("mean_error_squared", table);
+        Assert.Contains("0.041", table);
+        Assert.Contains("-4.50 (2)", table);
+        Assert.True(TheoryTable.From(SyntheticRuns.Gaussian()).IsEmpty);
+    }
+
+    [Fact]
     public void CategoricalRunWritesAbsorptionAndSupportPlots()
     {
         var written = RunPlots.WriteAll(SyntheticRuns.Categorical(), _directory.Path);

@@ -17,6 +17,8 @@ public static class SummaryMetrics
             r => 1 - Ratio(r.VendorSeries(MetricNames.Distinct2))),
         new("entropy_loss_bits", "Token entropy of the first generation's output minus the last's, in bits", true,
             r => First(r.VendorSeries(MetricNames.TokenEntropyBits)) - Last(r.VendorSeries(MetricNames.TokenEntropyBits))),
+        new("final_heldout_perplexity", "Held-out human perplexity of the last generation", true,
+            r => Last(r.VendorSeries(MetricNames.HeldoutPerplexity))),
         new("perplexity_rise", "Held-out human perplexity of the last generation / that of the first", true,
             r => Ratio(r.VendorSeries(MetricNames.HeldoutPerplexity))),
         new("tail_perplexity_rise", "Held-out perplexity on the tail genres' documents, last generation / first (mean over the tail genres)", true,
