@@ -43,4 +43,7 @@ public sealed record HumanSpec
 
     /// <summary>Authors writing with a deployed model's help; null means nobody does.</summary>
     public AssistanceSpec? Assistance { get; init; }
+
+    /// <summary>Authors who forbid AI training on their documents; null means nobody does.</summary>
+    public OptOutSpec? OptOut { get; init; }
 }

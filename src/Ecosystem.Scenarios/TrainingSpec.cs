@@ -30,6 +30,10 @@ public sealed record TrainingSpec
     /// collapse"); null trains on the documents as they come.</summary>
     public double? RealWeight { get; init; }
 
+    /// <summary>Honour the human authors' opt-outs (humans.optOut): no document of an author opted out at the training
+    /// tick enters a training set; false trains on them anyway.</summary>
+    public bool RespectOptOut { get; init; } = true;
+
     /// <summary>Where each generation's training starts: scratch, or generation 0's weights (families that can fine-tune).</summary>
     public InitialWeights InitialWeights { get; init; } = InitialWeights.Scratch;
 

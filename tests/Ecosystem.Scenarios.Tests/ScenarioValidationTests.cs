@@ -103,6 +103,18 @@ public class ScenarioValidationTests
         Assert.Contains(message, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "optOut": { "share": 1.5 } }""", "$.humans.optOut.share")]
+    [InlineData("""{ "optOut": { "growthPerTick": -0.1 } }""", "$.humans.optOut.growthPerTick")]
+    [InlineData("""{ "optOut": { "genres": { "news": { "share": 2 } } } }""", "$.humans.optOut.genres.news.share")]
+    [InlineData("""{ "optOut": { "shares": 0.1 } }""", "$.humans.optOut.shares")]
+    public void A_bad_opt_out_is_refused_with_its_path(string humans, string path)
+    {
+        var errors = ErrorsOf($$"""{ "name": "t", "humans": {{humans}}, "vendors": [ { "name": "a" } ] }""");
+
+        Assert.Equal(path, Assert.Single(errors).Path);
+    }
+
     [Fact]
     public void A_known_variance_needs_gaussian_data()
     {

@@ -107,6 +107,16 @@ public static class MetricNames
     /// it): one row of the who-trained-on-whom matrix.</summary>
     public const string TrainingSourceShare = "training_source_share";
 
+    /// <summary>Share of the human documents a vendor crawled whose authors had opted out of AI training (humans.optOut).</summary>
+    public const string CrawlOptedOutShare = "crawl_opted_out_share";
+
+    /// <summary>Documents of opted-out authors in the training set of the generation trained in the tick (0 for a
+    /// vendor that respects opt-outs).</summary>
+    public const string TrainingOptedOutDocuments = "training_opted_out_documents";
+
+    /// <summary>Human share of the training set after the opt-outs (written when humans.optOut is set).</summary>
+    public const string TrainingHumanShare = "training_human_share";
+
     /// <summary>Mean of a fitted continuous model (theory experiments).</summary>
     public const string Mean = "mean";
 

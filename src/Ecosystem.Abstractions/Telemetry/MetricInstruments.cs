@@ -80,6 +80,9 @@ public static class MetricInstruments
         new(MetricNames.ModelParameters, Model + "parameters", "{parameter}", "Trainable parameters of a neural model.", TelemetryAttributes.Label),
 
         new(MetricNames.TrainingDocuments, Training + "documents", DocumentCount, "Documents in the training set of the generation trained in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.CrawlOptedOutShare, Training + "crawl_opted_out_share", Dimensionless, "Share of the human documents crawled whose authors opted out of AI training.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingOptedOutDocuments, Training + "opted_out_documents", DocumentCount, "Documents of opted-out authors in the training set.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingHumanShare, Training + "human_share", Dimensionless, "Human share of the training set after the opt-outs.", TelemetryAttributes.Label),
         new(MetricNames.TrainingSyntheticShare, Training + "synthetic_share", Dimensionless, "Synthetic share of the training set of the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.CrawlMeanAge, Training + "crawl_mean_age", "{tick}", "Mean age in ticks of the documents a whole-web crawl fetched for the generation trained in the tick.", TelemetryAttributes.Label),
         new(MetricNames.TrainingSourceShare, Training + "source_share", Dimensionless, "Share of the training set of the generation trained in the tick that came from one source: human text or one vendor's output.", TelemetryAttributes.DataSource),

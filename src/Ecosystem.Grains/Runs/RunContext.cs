@@ -1,6 +1,7 @@
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Corpus;
+using Ecosystem.Filtering;
 using Ecosystem.Metrics;
 using Ecosystem.Models;
 using Ecosystem.Scenarios;
@@ -36,6 +37,10 @@ public sealed class RunContext
             .Select(v => v.Watermark is { } w ? new GreenListWatermark(w.Key ?? v.Name, w.Gamma, w.Delta) : null)
             .ToList();
         Detector = new WatermarkDetector(Watermarks.OfType<GreenListWatermark>().Distinct().ToList());
+        OptOuts = scenario.Humans.OptOut is { } optOut
+            ? new CrawlerOptOuts(scenario.Seed, optOut.Share, optOut.GrowthPerTick,
+                optOut.Genres?.ToDictionary(g => g.Key, g => (g.Value.Share, g.Value.GrowthPerTick), StringComparer.Ordinal))
+            : null;
         _humanUnigram = new Lazy<UnigramDistribution>(() =>
         {
             var counts = UnigramCounts.From(corpus!.Train.Select(d => d.Tokens).ToList());
@@ -82,6 +87,9 @@ public sealed class RunContext
     /// <summary>The detector of scrape filters and measurement: it knows every watermarking vendor's key (none when no
     /// vendor watermarks, and then it flags nothing).</summary>
     public WatermarkDetector Detector { get; }
+
+    /// <summary>The authors' opt-outs of AI training; null when nobody opts out.</summary>
+    public CrawlerOptOuts? OptOuts { get; }
 
     /// <summary>True when some vendor watermarks, so that detection is measured.</summary>
     public bool HasWatermarks => Detector.Watermarks.Count > 0;

@@ -4,6 +4,7 @@ using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Abstractions.Telemetry;
+using Ecosystem.Filtering;
 using Ecosystem.Grains.Corpus;
 using Ecosystem.Grains.Crawls;
 using Ecosystem.Grains.Measurement;
@@ -90,6 +91,14 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         // A whole-web crawl spent its budget already; a crawl of new documents samples it here.
         var crawled = await FilterAsync(wholeWeb ? scraped : _trainingSets!.Crawl(training, scraped, random), sink);
         var trainingSet = _trainingSets!.Build(training, next, crawled, fresh, random, _context.EverKeepsHumanData(vendorIndex));
+        if (_context.OptOuts is { } optOuts)
+        {
+            var outcome = optOuts.Apply(crawled, trainingSet, training.RespectOptOut, tick);
+            trainingSet = outcome.TrainingSet;
+            sink.Add(MetricNames.CrawlOptedOutShare, outcome.CrawlOptedOutShare);
+            sink.Add(MetricNames.TrainingOptedOutDocuments, outcome.OptedOutTrained);
+            sink.Add(MetricNames.TrainingHumanShare, outcome.HumanShare);
+        }
 
         // Filter reports are kept even when nothing is left to train on (after a crawl cut-off, say).
         _trainingRows = sink.Rows;
@@ -369,12 +378,12 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             if (context.Corpus is { } corpus)
             {
                 var source = corpus.Train[random.Next(corpus.Train.Count)];
-                provenance = new Provenance(AuthorKind.Human, "licensed", "", -1, source.Genre, false, source.Id);
+                provenance = new Provenance(AuthorKind.Human, CrawlerOptOuts.LicensedAuthor, "", -1, source.Genre, false, source.Id);
                 content = DocumentContent.FromTokens(source.Tokens);
             }
             else
             {
-                provenance = new Provenance(AuthorKind.Human, "licensed", "", -1, "", false, "");
+                provenance = new Provenance(AuthorKind.Human, CrawlerOptOuts.LicensedAuthor, "", -1, "", false, "");
                 content = context.Truth!.Sample(context.Scenario.Humans.DocumentLength, random);
             }
 
