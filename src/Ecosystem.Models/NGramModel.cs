@@ -171,6 +171,69 @@ public sealed class NGramModel : IGenerativeModel
         return new DocumentScore(logLikelihood, document.Tokens.Length);
     }
 
+    /// <summary>For every position of <paramref name="document"/>, <paramref name="draws"/> tokens drawn at T = 1 from
+    /// the model's next-token distribution given the document's preceding tokens (the context <see cref="Score"/> uses);
+    /// position i's draws at [i × draws, (i + 1) × draws).</summary>
+    public int[] DrawNextTokens(DocumentContent document, int draws, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(draws);
+        var context = new int[_order - 1];
+        Array.Fill(context, _vocabularySize);
+        var tokens = document.Tokens;
+        var drawn = new int[tokens.Length * draws];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            for (var k = 0; k < draws; k++)
+            {
+                drawn[i * draws + k] = _weighted ? SampleExactWeighted(context, random) : SampleExact(context, random);
+            }
+
+            if (context.Length > 0)
+            {
+                Array.Copy(context, 1, context, 0, context.Length - 1);
+                context[^1] = tokens[i];
+            }
+        }
+
+        return drawn;
+    }
+
+    /// <summary>The mean over <paramref name="document"/>'s positions of -log P(v | preceding tokens), v averaged over
+    /// the tokens another model drew there (<see cref="DrawNextTokens"/>): a Monte-Carlo estimate, in nats, of the
+    /// cross-entropy from that model's next-token distributions to this one's along the document.</summary>
+    public double CrossEntropy(DocumentContent document, int[] drawn, int draws)
+    {
+        var tokens = document.Tokens;
+        if (drawn.Length != tokens.Length * draws)
+        {
+            throw new ArgumentException($"{drawn.Length} drawn tokens for {tokens.Length} positions × {draws} draws.", nameof(drawn));
+        }
+
+        if (tokens.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var context = new int[_order - 1];
+        Array.Fill(context, _vocabularySize);
+        double total = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            for (var k = 0; k < draws; k++)
+            {
+                total -= Math.Log(Probability(context, drawn[i * draws + k], _order));
+            }
+
+            if (context.Length > 0)
+            {
+                Array.Copy(context, 1, context, 0, context.Length - 1);
+                context[^1] = tokens[i];
+            }
+        }
+
+        return total / (tokens.Length * (double)draws);
+    }
+
     /// <inheritdoc />
     /// <remarks>The distinct training tokens are reported as "model_vocabulary_size": "vocabulary_size" is already the
     /// corpus metric of the same vendor's generated text, and the two would collide in one metric row.</remarks>

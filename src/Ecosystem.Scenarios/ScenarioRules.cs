@@ -294,6 +294,17 @@ internal static class ScenarioRules
                 var name = filter is WatermarkFilterSpec ? "watermark" : "nearDuplicate";
                 yield return new ScenarioError($"{path}.training.filters[{f}].kind", $"found \"{name}\", which reads tokens of text; data.kind is \"{Lower(kind)}\"");
             }
+
+            // The detector's threshold is set on held-out human text, which only text data has.
+            if (filter is DetectorFilterSpec detector && kind != DataKind.Text)
+            {
+                yield return new ScenarioError($"{path}.training.filters[{f}].kind", $"found \"detector\", whose threshold is set on held-out human text; data.kind is \"{Lower(kind)}\", allowed: \"text\"");
+            }
+            else if (filter is DetectorFilterSpec { Score: DetectorScoreKind.Binoculars } && vendor.Model.Family != ModelFamilyKind.Ngram)
+            {
+                yield return new ScenarioError($"{path}.training.filters[{f}].score",
+                    $"found \"binoculars\" with model.family \"{Lower(vendor.Model.Family)}\"; the cross-entropy between generations is computed for \"ngram\" vendors, allowed here: \"perplexity\"");
+            }
         }
     }
 

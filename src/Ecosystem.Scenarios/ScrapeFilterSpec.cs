@@ -9,4 +9,5 @@ namespace Ecosystem.Scenarios;
 [JsonDerivedType(typeof(NearDuplicateFilterSpec), "nearDuplicate")]
 [JsonDerivedType(typeof(PerplexityFilterSpec), "perplexity")]
 [JsonDerivedType(typeof(CutoffFilterSpec), "cutoff")]
+[JsonDerivedType(typeof(DetectorFilterSpec), "detector")]
 public abstract record ScrapeFilterSpec;

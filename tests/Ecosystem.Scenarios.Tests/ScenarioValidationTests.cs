@@ -115,6 +115,19 @@ public class ScenarioValidationTests
         Assert.Equal(path, Assert.Single(errors).Path);
     }
 
+    [Theory]
+    [InlineData("""{ "kind": "gaussian" }""", """{ "family": "gaussian" }""", """{ "kind": "detector" }""", "$.vendors[0].training.filters[0].kind", "held-out human text")]
+    [InlineData("""{ "kind": "text" }""", """{ "family": "transformer" }""", """{ "kind": "detector", "score": "binoculars" }""", "$.vendors[0].training.filters[0].score", "\"perplexity\"")]
+    [InlineData("""{ "kind": "text" }""", """{ "family": "ngram" }""", """{ "kind": "detector", "falsePositiveRate": 1 }""", "$.vendors[0].training.filters[0].falsePositiveRate", "")]
+    public void A_detector_that_cannot_be_calibrated_or_scored_is_refused_with_its_path(string data, string model, string filter, string path, string message)
+    {
+        var errors = ErrorsOf($$"""{ "name": "t", "data": {{data}}, "vendors": [ { "name": "a", "model": {{model}}, "training": { "filters": [ {{filter}} ] } } ] }""");
+
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public void A_known_variance_needs_gaussian_data()
     {

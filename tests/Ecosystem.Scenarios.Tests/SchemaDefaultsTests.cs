@@ -68,7 +68,7 @@ public class SchemaDefaultsTests
         }
 
         Compare(definitions["watermark"]!["properties"]!, new WatermarkSpec(), "watermark");
-        ScrapeFilterSpec[] filters = [new WatermarkFilterSpec(), new ExactDuplicateFilterSpec(), new NearDuplicateFilterSpec(), new PerplexityFilterSpec(), new CutoffFilterSpec()];
+        ScrapeFilterSpec[] filters = [new WatermarkFilterSpec(), new ExactDuplicateFilterSpec(), new NearDuplicateFilterSpec(), new PerplexityFilterSpec(), new DetectorFilterSpec(), new CutoffFilterSpec()];
         var branches = definitions["scrapeFilter"]!["oneOf"]!.AsArray();
         Assert.Equal(filters.Length, branches.Count);
         for (var i = 0; i < filters.Length; i++)
@@ -76,6 +76,9 @@ public class SchemaDefaultsTests
             Compare(branches[i]!["properties"]!, filters[i], $"scrapeFilter[{i}]");
         }
 
-        Assert.Equal(8, checkedCount);
+        var optOut = definitions["humans"]!["properties"]!["optOut"]!["properties"]!;
+        Compare(optOut, new OptOutSpec(), "humans.optOut");
+        Compare(optOut["genres"]!["additionalProperties"]!["properties"]!, new OptOutRate(), "humans.optOut.genres.*");
+        Assert.Equal(15, checkedCount);
     }
 }

@@ -107,6 +107,21 @@ public static class MetricNames
     /// it): one row of the who-trained-on-whom matrix.</summary>
     public const string TrainingSourceShare = "training_source_share";
 
+    /// <summary>Share of the synthetic documents reaching a zero-shot detector filter that it removed (label: the filter).</summary>
+    public const string DetectorTruePositiveRate = "detector_true_positive_rate";
+
+    /// <summary>Share of the human documents reaching a zero-shot detector filter that it removed (label: the filter).</summary>
+    public const string DetectorFalsePositiveRate = "detector_false_positive_rate";
+
+    /// <summary>ROC AUC of a zero-shot detector's score on the crawl, machine text against human (label: the filter).</summary>
+    public const string DetectorRocAuc = "detector_roc_auc";
+
+    /// <summary>The score below which a zero-shot detector flags a document (label: the filter).</summary>
+    public const string DetectorThreshold = "detector_threshold";
+
+    /// <summary>Share of the held-out human documents the detector flags at its threshold (label: the filter).</summary>
+    public const string DetectorHeldOutFalsePositiveRate = "detector_heldout_false_positive_rate";
+
     /// <summary>Share of the human documents a vendor crawled whose authors had opted out of AI training (humans.optOut).</summary>
     public const string CrawlOptedOutShare = "crawl_opted_out_share";
 

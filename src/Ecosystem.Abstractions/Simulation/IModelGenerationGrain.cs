@@ -28,6 +28,15 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Per-document perplexity of <paramref name="documents"/> under this model.</summary>
     Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents);
 
+    /// <summary>For every position of every document, <paramref name="draws"/> next tokens drawn from this model given the
+    /// document's preceding tokens (an n-gram model; seeded by the tick and the document's index), for a Binoculars
+    /// score's cross-entropy.</summary>
+    Task<IReadOnlyList<int[]>> DrawNextTokensAsync(IReadOnlyList<DocumentContent> documents, int draws, int tick);
+
+    /// <summary>Per document, the mean of -log P(drawn token | preceding tokens) under this model over the tokens another
+    /// generation drew (<see cref="DrawNextTokensAsync"/>), in nats.</summary>
+    Task<double[]> CrossEntropiesAsync(IReadOnlyList<DocumentContent> documents, IReadOnlyList<int[]> drawn, int draws);
+
     /// <summary>The model's own metrics at <paramref name="tick"/>: fitted parameters, distance to the truth, held-out perplexity.</summary>
     Task<IReadOnlyList<MetricRow>> MeasureAsync(int tick);
 }

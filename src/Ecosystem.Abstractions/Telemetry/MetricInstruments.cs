@@ -80,6 +80,11 @@ public static class MetricInstruments
         new(MetricNames.ModelParameters, Model + "parameters", "{parameter}", "Trainable parameters of a neural model.", TelemetryAttributes.Label),
 
         new(MetricNames.TrainingDocuments, Training + "documents", DocumentCount, "Documents in the training set of the generation trained in the tick.", TelemetryAttributes.Label),
+        new(MetricNames.DetectorTruePositiveRate, Training + "detector_true_positive_rate", Dimensionless, "Share of the synthetic documents reaching a zero-shot detector filter that it removed.", TelemetryAttributes.Filter),
+        new(MetricNames.DetectorFalsePositiveRate, Training + "detector_false_positive_rate", Dimensionless, "Share of the human documents reaching a zero-shot detector filter that it removed.", TelemetryAttributes.Filter),
+        new(MetricNames.DetectorRocAuc, Training + "detector_roc_auc", Dimensionless, "ROC AUC of the detector's score on the crawl, machine text against human.", TelemetryAttributes.Filter),
+        new(MetricNames.DetectorThreshold, Training + "detector_threshold", Dimensionless, "Score below which the detector flags a document.", TelemetryAttributes.Filter),
+        new(MetricNames.DetectorHeldOutFalsePositiveRate, Training + "detector_heldout_false_positive_rate", Dimensionless, "Share of the held-out human documents the detector flags at its threshold.", TelemetryAttributes.Filter),
         new(MetricNames.CrawlOptedOutShare, Training + "crawl_opted_out_share", Dimensionless, "Share of the human documents crawled whose authors opted out of AI training.", TelemetryAttributes.Label),
         new(MetricNames.TrainingOptedOutDocuments, Training + "opted_out_documents", DocumentCount, "Documents of opted-out authors in the training set.", TelemetryAttributes.Label),
         new(MetricNames.TrainingHumanShare, Training + "human_share", Dimensionless, "Human share of the training set after the opt-outs.", TelemetryAttributes.Label),

@@ -235,6 +235,24 @@ public sealed class ModelGenerationGrain(
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<int[]>> DrawNextTokensAsync(IReadOnlyList<DocumentContent> documents, int draws, int tick)
+    {
+        await RestoreAsync();
+        var model = Model as NGramModel ?? throw new NotSupportedException("Next-token draws for a detector are computed for n-gram models.");
+        var seed = _context!.Scenario.Seed;
+        return await Task.Run(() => (IReadOnlyList<int[]>)[.. documents.Select((d, i) =>
+            model.DrawNextTokens(d, draws, RandomStreams.For(seed, RandomKey, tick, "detector-draws-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))]);
+    }
+
+    /// <inheritdoc />
+    public async Task<double[]> CrossEntropiesAsync(IReadOnlyList<DocumentContent> documents, IReadOnlyList<int[]> drawn, int draws)
+    {
+        await RestoreAsync();
+        var model = Model as NGramModel ?? throw new NotSupportedException("Cross-entropies for a detector are computed for n-gram models.");
+        return await Task.Run(() => documents.Select((d, i) => model.CrossEntropy(d, drawn[i], draws)).ToArray());
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MetricRow>> MeasureAsync(int tick)
     {
         await RestoreAsync();

@@ -177,7 +177,16 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             perplexityOf = d => byId[d.Id];
         }
 
-        var pipeline = ScrapeFilters.Create(filters, _context!.Detector, perplexityOf);
+        var detectors = new Dictionary<int, (double Threshold, Func<Document, double?> ScoreOf)>();
+        for (var f = 0; f < filters.Count; f++)
+        {
+            if (filters[f] is DetectorFilterSpec detector && _generation >= 0 && crawled.Count > 0)
+            {
+                detectors[f] = await DetectorAsync(detector, ScrapeFilterPipeline.Label(f, "detector"), crawled, sink);
+            }
+        }
+
+        var pipeline = ScrapeFilters.Create(filters, _context!.Detector, perplexityOf, f => detectors.TryGetValue(f, out var d) ? d : null);
         var outcome = await Task.Run(() => pipeline.Apply(crawled));
         foreach (var report in outcome.Reports)
         {
@@ -185,9 +194,50 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             sink.Add(MetricNames.FilterRemovedSynthetic, report.RemovedSynthetic, report.Label);
             sink.Add(MetricNames.FilterPassedHuman, report.PassedHuman, report.Label);
             sink.Add(MetricNames.FilterPassedSynthetic, report.PassedSynthetic, report.Label);
+            if (report.Label.EndsWith(":detector", StringComparison.Ordinal))
+            {
+                var synthetic = report.RemovedSynthetic + report.PassedSynthetic;
+                var human = report.RemovedHuman + report.PassedHuman;
+                sink.Add(MetricNames.DetectorTruePositiveRate, synthetic == 0 ? double.NaN : (double)report.RemovedSynthetic / synthetic, report.Label);
+                sink.Add(MetricNames.DetectorFalsePositiveRate, human == 0 ? double.NaN : (double)report.RemovedHuman / human, report.Label);
+            }
         }
 
         return outcome.Passed;
+    }
+
+    /// <summary>Scores the crawl and the run's held-out human documents with a zero-shot detector under the vendor's
+    /// generation 0 (and, for Binoculars, its latest generation), sets the threshold for the target false-positive rate
+    /// on the held-out ones and reports it, its rate there and the ROC AUC on the crawl.</summary>
+    private async Task<(double Threshold, Func<Document, double?> ScoreOf)> DetectorAsync(DetectorFilterSpec spec, string label,
+        IReadOnlyList<Document> crawled, RowSink sink)
+    {
+        var context = _context!;
+        List<DocumentContent> documents = [.. crawled.Select(d => d.Content), .. context.HeldOut];
+        var observer = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor!.Name, 0));
+        var scores = (await observer.PerplexitiesAsync(documents)).Select(p => Math.Log(p)).ToArray();
+        if (spec.Score == DetectorScoreKind.Binoculars)
+        {
+            // The latest generation plays Binoculars' performer: its next-token distributions, seen by generation 0.
+            var performer = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, _generation));
+            var drawn = await performer.DrawNextTokensAsync(documents, DetectorDraws, _lastTrainedTick ?? 0);
+            var cross = await observer.CrossEntropiesAsync(documents, drawn, DetectorDraws);
+            scores = [.. scores.Select((s, i) => s / cross[i])];
+        }
+
+        var crawlScores = scores[..crawled.Count];
+        var humanScores = scores[crawled.Count..];
+        var threshold = DetectorThreshold.For(humanScores, spec.FalsePositiveRate);
+        sink.Add(MetricNames.DetectorThreshold, threshold, label);
+        sink.Add(MetricNames.DetectorHeldOutFalsePositiveRate, DetectorThreshold.FlaggedShare(humanScores, threshold), label);
+        sink.Add(MetricNames.DetectorRocAuc, RocAuc.OfLowScores(crawlScores, [.. crawled.Select(d => d.Provenance.IsSynthetic)]), label);
+        var byId = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < crawled.Count; i++)
+        {
+            byId[crawled[i].Id] = crawlScores[i];
+        }
+
+        return (threshold, d => byId.TryGetValue(d.Id, out var score) ? score : null);
     }
 
     /// <inheritdoc />
@@ -365,6 +415,10 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
             .Select(d => (d.Id, DocumentContent.FromTokens(d.Tokens.Length > promptTokens ? d.Tokens[..promptTokens] : d.Tokens)))
             .ToList();
     }
+
+    /// <summary>Tokens drawn per position for a Binoculars cross-entropy: its Monte-Carlo error over a 128-token
+    /// document is well under the spread of the scores between documents.</summary>
+    private const int DetectorDraws = 8;
 
     private List<Document> FreshHumanDocuments(int tick, Random random)
     {
