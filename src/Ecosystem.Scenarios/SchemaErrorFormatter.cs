@@ -38,8 +38,8 @@ public static class SchemaErrorFormatter
         }
     }
 
-    /// <summary>The errors worth reporting from a failed oneOf / anyOf: those of the one branch whose enumerated fields
-    /// (a "kind" discriminator, say) match, since the other branches fail only because they describe another kind. No
+    /// <summary>The errors worth reporting from a failed oneOf / anyOf: those of the one branch whose discriminators
+    /// (single-value enumerations such as "kind") match, since the other branches fail only because they describe another kind. No
     /// branch matching means the discriminator itself is wrong, which the enclosing schema reports; several matching
     /// branches report everything.</summary>
     private static IEnumerable<ValidationError> BranchErrors(ChildSchemaValidationError child)
@@ -49,7 +49,11 @@ public static class SchemaErrorFormatter
             return child.Errors.SelectMany(e => e.Value);
         }
 
-        var matching = child.Errors.Where(e => !e.Value.Any(v => v.Kind == ValidationErrorKind.NotInEnumeration)).ToList();
+        // A discriminator is an enumeration of one value ("kind": {"enum": ["detector"]}); a branch whose other enumerated
+        // fields are wrong (a detector's "score") is still the branch the value meant.
+        var matching = child.Errors
+            .Where(e => !e.Value.Any(v => v.Kind == ValidationErrorKind.NotInEnumeration && v.Schema.Enumeration.Count == 1))
+            .ToList();
         return matching.Count switch
         {
             0 => [],

@@ -128,6 +128,10 @@ public sealed class TheoryRows
             _gaussian!.AddGeneration(values);
             var ratios = Values(rows, MetricNames.VarianceRatio);
             var errors = Values(rows, MetricNames.MeanError);
+            if (ratios.Count == 0 || errors.Count == 0)
+            {
+                return [];
+            }
             return [.. _gaussian.At(_gaussian.Generations - 1).Select(q => (q, q.Name switch
             {
                 GaussianRefitTheory.VarianceRatio => ratios.Average(),
@@ -155,6 +159,11 @@ public sealed class TheoryRows
             }
 
             var errors = Values(rows, MetricNames.MeanError);
+            if (errors.Count == 0)
+            {
+                return [];
+            }
+
             return
             [
                 (new TheoryQuantity(GaussianRefitTheory.MeanError, 0, Math.Sqrt(_weightedError)), errors.Average()),
@@ -167,6 +176,11 @@ public sealed class TheoryRows
             _categorical!.AddGeneration(values);
             var absorbed = Values(rows, MetricNames.AbsorbedState);
             var result = new List<(TheoryQuantity, double)>();
+            if (absorbed.Count == 0)
+            {
+                return result;
+            }
+
             foreach (var quantity in _categorical.Latest())
             {
                 var category = int.Parse(quantity.Name[(quantity.Name.LastIndexOf('_') + 1)..], CultureInfo.InvariantCulture);
