@@ -17,6 +17,10 @@ public sealed class DashboardSettings
     /// <summary>Folder that holds run folders: runs started here are written into it and finished runs are read from it.</summary>
     public string RunsDirectory { get; set; } = "runs";
 
+    /// <summary>Folder whose files scenarios posted to the dashboard may read (a text corpus, a base's corpus); none by
+    /// default, so posted scenarios may use the shipped corpora only.</summary>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Folder of the shipped scenario files; by default the copy beside the program.</summary>
     public string? ScenariosDirectory { get; set; }
 

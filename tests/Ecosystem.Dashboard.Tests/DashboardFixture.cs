@@ -16,6 +16,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string Token = "dashboard-test-token-0123456789";
 
     private readonly TempDirectory _runs = new();
+    private readonly TempDirectory _data = new();
 
     /// <summary>How the API writes JSON (enum names in camel case, NaN allowed).</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
@@ -32,10 +33,25 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public string RunsDirectory => _runs.Path;
 
+    /// <summary>The data folder posted scenarios may read: <c>corpus/</c> holds a small folder corpus.</summary>
+    public string DataDirectory => _data.Path;
+
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        var random = new Random(3);
+        string[] words = ["the", "river", "light", "market", "stone", "quiet", "letter", "north", "garden", "engine", "winter", "voice"];
+        foreach (var genre in new[] { "news", "fiction" })
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(_data.Path, "corpus", genre));
+            for (var f = 0; f < 12; f++)
+            {
+                File.WriteAllText(System.IO.Path.Combine(_data.Path, "corpus", genre, $"{f}.txt"),
+                    string.Join(' ', Enumerable.Range(0, 400).Select(_ => words[random.Next(words.Length)])));
+            }
+        }
+
         var port = FreePort.Next();
         App = DashboardApp.Build(
             s =>
@@ -43,6 +59,7 @@ public sealed class DashboardFixture : IAsyncLifetime
                 s.Urls = $"http://127.0.0.1:{port}";
                 s.Token = Token;
                 s.RunsDirectory = _runs.Path;
+                s.DataDirectory = _data.Path;
                 s.MaxConcurrentRuns = 3;
             },
             t => t.MetricsPort = MetricsPort);
@@ -57,6 +74,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await App.StopAsync();
         await App.DisposeAsync();
         _runs.Dispose();
+        _data.Dispose();
     }
 
     /// <summary>POSTs <paramref name="json"/> to <paramref name="path"/> with <paramref name="token"/> as bearer token (none when null).</summary>

@@ -91,6 +91,37 @@ public sealed class DashboardSecurityTests(DashboardFixture dashboard)
         Assert.Equal(before, await RunCountAsync());
     }
 
+    [Theory]
+    [InlineData("../")]
+    [InlineData("/etc")]
+    [InlineData("corpus/../../")]
+    public async Task A_posted_scenario_that_names_a_folder_outside_the_data_folder_gets_400_and_no_run(string path)
+    {
+        var before = await RunCountAsync();
+        var scenario = $$"""{ "name": "reader", "data": { "kind": "text", "text": { "source": "folder", "path": {{JsonSerializer.Serialize(path)}} } }, "vendors": [ { "name": "a" } ] }""";
+
+        using var response = await dashboard.PostAsync("api/runs", $$"""{ "definition": {{scenario}} }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync())).RootElement.GetProperty("errors");
+        Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("path").GetString() == "$.definition.data.text.path");
+        Assert.Equal(before, await RunCountAsync());
+    }
+
+    [Fact]
+    public async Task A_posted_scenario_may_read_a_corpus_under_the_data_folder()
+    {
+        var scenario = """
+            { "name": "reader", "ticks": 1, "data": { "kind": "text", "text": { "source": "folder", "path": "corpus", "documentTokens": 32 } },
+              "humans": { "authors": 4, "initialDocuments": 20, "documentsPerTick": 0 }, "vendors": [ { "name": "a", "deployment": { "documentsPerTick": 5 } } ],
+              "metrics": { "heldOutDocuments": 5, "samplesPerTick": 0 } }
+            """;
+
+        using var response = await dashboard.PostAsync("api/runs", $$"""{ "definition": {{scenario}} }""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task Body_over_the_size_limit_is_refused()
     {

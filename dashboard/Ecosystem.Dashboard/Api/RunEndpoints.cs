@@ -45,7 +45,15 @@ public static class RunEndpoints
         }
 
         var (scenario, invalid) = StartRunRequest.Parse(body, shipped);
-        return invalid ?? Started(supervisor.TryStart(scenario!), settings);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var (confined, refused) = new ScenarioFileAccess(settings.DataDirectory).Confine(scenario!, "$.definition");
+        return refused.Count > 0
+            ? ApiProblems.Invalid("The scenario names files outside the dashboard's data folder", refused)
+            : Started(supervisor.TryStart(confined), settings);
     }
 
     private static async Task<IResult> ForkAsync(string id, HttpRequest request, RunRegistry registry, RunSupervisor supervisor,
@@ -84,7 +92,11 @@ public static class RunEndpoints
             return ApiProblems.Invalid("The fork is not possible", e.Errors.Select(x => new RequestError(ForkPath(x.Path), x.Message)));
         }
 
-        return Started(supervisor.TryStart(scenario, fork), settings);
+        // The fork's scenario is the parent's plus the changes: a path either names is held to the same folder.
+        var (confined, refused) = new ScenarioFileAccess(settings.DataDirectory).Confine(scenario, "$.scenario");
+        return refused.Count > 0
+            ? ApiProblems.Invalid("The fork's scenario names files outside the dashboard's data folder", refused)
+            : Started(supervisor.TryStart(confined, fork), settings);
     }
 
     private static IResult Started(LiveRun? run, DashboardSettings settings) => run is null
