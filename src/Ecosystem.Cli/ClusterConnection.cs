@@ -33,18 +33,17 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="mode">Embedded: a silo in this process. Redis: a client of the cluster registered in Redis.</param>
     /// <param name="redis">Redis connection string, overriding <c>Cluster:RedisConnectionString</c>.</param>
     /// <param name="telemetry">Overrides of the "Telemetry" section (the embedded silo's metrics port).</param>
+    /// <param name="log">Where the runtime's log goes (the embedded silo's, or the client's).</param>
     /// <param name="cancellationToken">Stops connecting.</param>
-    public static async Task<ClusterConnection> StartAsync(ClusterMode mode, string? redis, Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection> StartAsync(ClusterMode mode, string? redis, Action<TelemetrySettings>? telemetry, RuntimeLog log, CancellationToken cancellationToken)
     {
         if (mode == ClusterMode.Embedded)
         {
-            return new ClusterConnection(await EmbeddedCluster.StartAsync(telemetry, cancellationToken), null, null);
+            return new ClusterConnection(await EmbeddedCluster.StartAsync(telemetry, log, cancellationToken), null, null);
         }
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        log.Configure(builder.Logging);
         ClusterSettings? settings = null;
         builder.UseOrleansClient(client => settings = client.UseEcosystemCluster(builder.Configuration, s =>
         {

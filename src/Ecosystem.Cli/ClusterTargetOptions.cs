@@ -22,7 +22,13 @@ internal sealed class ClusterTargetOptions
         Description = "Redis connection string of the cluster for --cluster redis (default: Cluster__RedisConnectionString, else localhost:6379).",
     };
 
+    /// <summary>Whether the runtime's own log is printed on the console too.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Also print the runtime's own log (Orleans, the silo, the grains) on the console; it always goes to runtime.log in the output folder, and without this option the console shows only the simulator's warnings and errors.",
+    };
+
     /// <summary>The target the parsed options (or the environment's <c>Cluster__Mode</c>) name.</summary>
     public RunTarget TargetOf(ParseResult parse) =>
-        new(parse.GetValue(Cluster) ?? ClusterSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build()).Mode, parse.GetValue(Redis));
+        new(parse.GetValue(Cluster) ?? ClusterSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build()).Mode, parse.GetValue(Redis), parse.GetValue(Verbose));
 }

@@ -19,16 +19,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The cluster client of the embedded silo.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Starts the silo with the telemetry the "Telemetry" configuration asks for.</summary>
-    public static Task<EmbeddedCluster> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+    /// <summary>Starts the silo with the telemetry the "Telemetry" configuration asks for and a quiet console.</summary>
+    public static Task<EmbeddedCluster> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, RuntimeLog.Quiet, cancellationToken);
 
-    /// <summary>Starts the silo; <paramref name="telemetry"/> overrides the "Telemetry" configuration (e.g. a metrics port).</summary>
-    public static async Task<EmbeddedCluster> StartAsync(Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken = default)
+    /// <summary>Starts the silo; <paramref name="telemetry"/> overrides the "Telemetry" configuration (e.g. a metrics port)
+    /// and <paramref name="log"/> says where the runtime's log goes.</summary>
+    public static async Task<EmbeddedCluster> StartAsync(Action<TelemetrySettings>? telemetry, RuntimeLog log, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        log.Configure(builder.Logging);
         var traces = builder.AddEcosystemTelemetry("ecosystem", telemetry).CollectsTraces;
         builder.UseOrleans(silo => silo.UseEcosystemCluster(builder.Configuration, cluster =>
         {

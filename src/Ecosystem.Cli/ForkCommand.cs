@@ -31,7 +31,7 @@ public static class ForkCommand
         var command = new Command("fork", "Fork a run: the same scenario and seed, the same history up to --at (recomputed and checked against the parent's metrics.csv), " +
                                           "then the changed policies. Writes the usual run files; run.json names the parent and the fork tick.")
         {
-            parent, at, set, output, noPlots, cluster.Cluster, cluster.Redis,
+            parent, at, set, output, noPlots, cluster.Cluster, cluster.Redis, cluster.Verbose,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             parse.GetValue(parent)!, parse.GetValue(at), parse.GetValue(set) ?? [], parse.GetValue(output), !parse.GetValue(noPlots), cluster.TargetOf(parse), cancellationToken));
@@ -62,7 +62,7 @@ public static class ForkCommand
 
         Console.Out.WriteLine($"Fork of {fork.ParentRunId} at tick {tick}: {string.Join("; ", sets)}");
         Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, cancellationToken);
+        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, Path.Combine(outputDirectory, RunFiles.RuntimeLog), cancellationToken);
         if (cluster is null)
         {
             return exitCode;

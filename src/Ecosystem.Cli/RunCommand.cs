@@ -42,7 +42,7 @@ public static class RunCommand
                                          "Storage__Kind=azure with Storage__AzureConnectionString and Storage__AzureContainer (embedded silo's blobs; " +
                                          "see docs/cluster.md); Telemetry__* (see docs/telemetry.md).")
         {
-            scenario, seed, output, noPlots, corpus, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, resume,
+            scenario, seed, output, noPlots, corpus, metricsPort, maxDocuments, cluster.Cluster, cluster.Redis, cluster.Verbose, resume,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -155,7 +155,8 @@ public static class RunCommand
     {
         var (output, error) = (io.Output, io.Error);
         var target = request.Target;
-        var (cluster, exitCode) = await target.ConnectAsync(error, t => t.MetricsPort = request.MetricsPort ?? t.MetricsPort, cancellationToken);
+        var (cluster, exitCode) = await target.ConnectAsync(error, t => t.MetricsPort = request.MetricsPort ?? t.MetricsPort,
+            Path.Combine(outputDirectory, RunFiles.RuntimeLog), cancellationToken);
         if (cluster is null)
         {
             return exitCode;

@@ -4,7 +4,10 @@ using Ecosystem.Telemetry;
 namespace Ecosystem.Cli;
 
 /// <summary>Where a run goes: the cluster mode and, for Redis, the connection string given on the command line.</summary>
-internal sealed record RunTarget(ClusterMode Mode, string? Redis)
+/// <param name="Mode">Embedded or Redis.</param>
+/// <param name="Redis">The Redis connection string given on the command line.</param>
+/// <param name="Verbose">Print the runtime's own log on the console too (--verbose).</param>
+internal sealed record RunTarget(ClusterMode Mode, string? Redis, bool Verbose = false)
 {
     public string Describe() => Mode == ClusterMode.Redis ? $"redis {Redis ?? "from Cluster__RedisConnectionString"}" : "embedded";
 
@@ -12,11 +15,16 @@ internal sealed record RunTarget(ClusterMode Mode, string? Redis)
 
     /// <summary>Starts the embedded silo or connects to the cluster; on failure writes why to <paramref name="error"/> and
     /// gives the exit code instead (2 for unusable settings, 1 for a cluster or blob store that cannot be reached).</summary>
-    public async Task<(ClusterConnection? Connection, int ExitCode)> ConnectAsync(TextWriter error, Action<TelemetrySettings>? telemetry, CancellationToken cancellationToken)
+    /// <param name="error">Where a failure to start or connect is written.</param>
+    /// <param name="telemetry">Overrides of the "Telemetry" section.</param>
+    /// <param name="logFile">The runtime's log file (<c>runtime.log</c> in the output folder); null writes none.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    public async Task<(ClusterConnection? Connection, int ExitCode)> ConnectAsync(TextWriter error, Action<TelemetrySettings>? telemetry, string? logFile,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return (await ClusterConnection.StartAsync(Mode, Redis, telemetry, cancellationToken), ExitCodes.Success);
+            return (await ClusterConnection.StartAsync(Mode, Redis, telemetry, new RuntimeLog(logFile, Verbose), cancellationToken), ExitCodes.Success);
         }
         catch (ArgumentException e)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Ecosystem.Experiments.Summaries;
 using Ecosystem.Experiments.Sweeps;
+using Ecosystem.Runner;
 using Ecosystem.Scenarios;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ public static class SweepCommand
                                             "or on a running cluster with --cluster redis. " +
                                             "Writes runs/<point>_seed<s>/ (the usual run files), summary.csv, aggregate.csv (means with confidence intervals across seeds) and report.html.")
         {
-            sweep, output, parallel, dryRun, cluster.Cluster, cluster.Redis,
+            sweep, output, parallel, dryRun, cluster.Cluster, cluster.Redis, cluster.Verbose,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             parse.GetValue(sweep)!, parse.GetValue(output), parse.GetValue(parallel), parse.GetValue(dryRun), cluster.TargetOf(parse), cancellationToken));
@@ -62,7 +63,7 @@ public static class SweepCommand
 
         outputDirectory ??= Path.Combine("runs", $"sweep-{plan.Spec.Name}");
         Console.Out.WriteLine($"Output: {Path.GetFullPath(outputDirectory)}");
-        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, cancellationToken);
+        var (cluster, exitCode) = await target.ConnectAsync(Console.Error, telemetry: null, Path.Combine(outputDirectory, RunFiles.RuntimeLog), cancellationToken);
         if (cluster is null)
         {
             return exitCode;

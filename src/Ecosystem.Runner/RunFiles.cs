@@ -12,6 +12,9 @@ public static class RunFiles
     /// <summary>Sampled documents with provenance, one JSON object per line.</summary>
     public const string Samples = "samples.jsonl";
 
+    /// <summary>The runtime's own log (Orleans, the silo, the grains) while the run lasts, in plain text.</summary>
+    public const string RuntimeLog = "runtime.log";
+
     /// <summary>Folder of PNG plots.</summary>
     public const string Plots = "plots";
 }

@@ -69,7 +69,7 @@ public class SiloFailureTests(LocalClusterFixture cluster, ITestOutputHelper out
 
         // The run goes through the same client as 'ecosystem run --cluster redis', kept in this process to inspect the
         // corpus afterwards.
-        await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, state.RedisConnectionString, telemetry: null, CancellationToken.None);
+        await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, state.RedisConnectionString, telemetry: null, RuntimeLog.Quiet, CancellationToken.None);
         var notices = new ConcurrentQueue<string>();
         var runner = new ScenarioRunner(connection.Client) { KeepGrainsAfterRun = true, KeepStateOfUnfinishedRuns = true, OnNotice = notices.Enqueue };
         var run = runner.RunAsync(scenario, folder);

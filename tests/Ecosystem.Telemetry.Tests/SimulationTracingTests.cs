@@ -37,7 +37,7 @@ public class SimulationTracingTests
 
         RunResult result;
         // The spans are collected by this process's own listener, not by OTLP: say so, so that grain calls carry them.
-        await using (var cluster = await EmbeddedCluster.StartAsync(t => t.CollectsTraces = true))
+        await using (var cluster = await EmbeddedCluster.StartAsync(t => t.CollectsTraces = true, RuntimeLog.Quiet))
         {
             result = await new ScenarioRunner(cluster.Client).RunAsync(scenario, Path.Combine(folder.Path, "run"));
         }

@@ -33,7 +33,7 @@ public static class ClusterMeasurement
 
             var state = LocalClusterState.Load(layout.Root)!;
             List<int> pids = [Environment.ProcessId, state.Redis.Pid!.Value, .. state.Silos.Select(s => s.Process.Pid!.Value)];
-            await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, state.RedisConnectionString, telemetry: null, cancellationToken);
+            await using var connection = await ClusterConnection.StartAsync(ClusterMode.Redis, state.RedisConnectionString, telemetry: null, RuntimeLog.Quiet, cancellationToken);
             GC.Collect();
             var baseline = ProcessGroupSampler.ResidentBytes(pids);
             var clock = new TickClock(_ => false);
