@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Dashboard.Runs;
 using Ecosystem.Metrics;
 using Ecosystem.Runner;
 using Microsoft.Playwright;
@@ -87,6 +89,59 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         await page.WaitForFunctionAsync("() => ['cancelled', 'completed'].includes(document.getElementById('run-state').textContent)", null, new() { Timeout = 30_000 });
         Assert.Empty(failures);
     }
+
+    /// <summary>Where the screenshot of a fork drawn beside its parent is saved.</summary>
+    public static string CompareScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-compare.png");
+
+    [Fact]
+    public async Task A_fork_is_drawn_beside_its_parent_with_the_tick_it_branches_off_marked()
+    {
+        const int ticks = 8, at = 4;
+        var parent = await dashboard.StartAsync(TestScenarios.Gaussian(ticks, "compare-parent"));
+        await dashboard.WaitForAsync(parent.Id, r => r.Finished);
+        using var response = await dashboard.PostAsync($"api/runs/{parent.Id}/fork", $$"""{ "at": {{at}}, "set": [ { "path": "/vendors/0/deployment/documentsPerTick", "value": 3 } ] }""");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var fork = (await response.Content.ReadFromJsonAsync<RunSummary>(DashboardFixture.Json))!;
+        await dashboard.WaitForAsync(fork.Id, r => r.Finished);
+
+        Assert.True(File.Exists(Chromium), "chromium is missing: run scripts/install-test-deps.sh");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
+        var failures = new List<string>();
+        page.PageError += (_, e) => failures.Add(e);
+        await page.GotoAsync(dashboard.BaseAddress.ToString());
+        await page.EvaluateAsync("() => window.ecosystemDashboard.ready");
+
+        // Selecting the fork offers its parent beside it.
+        await page.ClickAsync($"tr[data-run-id='{fork.Id}'] td:nth-child(2)");
+        await page.WaitForFunctionAsync($"() => window.ecosystemDashboard.compared().includes('{parent.Id}')", null, new() { Timeout = 10_000 });
+        var labels = (await page.EvaluateAsync<JsonElement>("id => window.ecosystemDashboard.chartData(id)", "synthetic-share"))
+            .EnumerateArray().Select(d => d.GetProperty("label").GetString()!).ToList();
+        Assert.Contains(labels, l => l.StartsWith(ShortName(fork.Id) + " \u00b7 ", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.StartsWith(ShortName(parent.Id) + " \u00b7 ", StringComparison.Ordinal));
+        Assert.Contains($"fork at tick {at}", labels);
+
+        // The fork publishes three documents a tick from the fork tick on, the parent one: the corpus's synthetic share
+        // is drawn for both, the same before the fork and apart after it.
+        var forkShare = await ChartSeriesAsync(page, "synthetic-share", $"{ShortName(fork.Id)} \u00b7 corpus, true");
+        var parentShare = await ChartSeriesAsync(page, "synthetic-share", $"{ShortName(parent.Id)} \u00b7 corpus, true");
+        Assert.Equal(parentShare.Take(at), forkShare.Take(at));
+        Assert.True(forkShare[^1].Y > parentShare[^1].Y);
+
+        // Unticking the parent leaves the fork alone.
+        await page.ClickAsync($"tr[data-run-id='{parent.Id}'] input.compare-box");
+        await page.WaitForFunctionAsync("() => window.ecosystemDashboard.compared().length === 0");
+        await page.ClickAsync($"tr[data-run-id='{parent.Id}'] input.compare-box");
+        await page.WaitForFunctionAsync($"() => window.ecosystemDashboard.compared().includes('{parent.Id}')");
+        Directory.CreateDirectory(Path.GetDirectoryName(CompareScreenshotPath)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = CompareScreenshotPath, FullPage = true });
+        Assert.True(new FileInfo(CompareScreenshotPath).Length > 10_000);
+        Assert.Empty(failures);
+    }
+
+    /// <summary>A run's name in a legend: its id without the date ("compare-parent-seed3 135703").</summary>
+    private static string ShortName(string id) => System.Text.RegularExpressions.Regex.Replace(id, @"-\d{8}-(\d{6})$", " $1");
 
     private static async Task<List<(double X, double Y)>> ChartSeriesAsync(IPage page, string chart, string label)
     {

@@ -13,7 +13,11 @@ const page = {
   store: new RowStore(), // its rows
   snapshotPending: null, // ticks pushed while its history is on the way
   charts: new Map(),     // chart id -> Chart
+  compared: new Map(),   // id -> RowStore of each run drawn beside the selected one
 };
+
+// Each run of a comparison draws its lines with a pattern of its own; the selected run keeps its charts' own patterns.
+const runDashes = [[], [7, 4], [2, 3], [12, 3, 2, 3], [4, 8]];
 
 // ---- control token: from the #token=... link printed at start, or typed in; kept for this tab only ----
 function readToken() {
@@ -119,6 +123,16 @@ function renderRuns() {
     const row = document.createElement('tr');
     row.dataset.runId = run.id;
     row.classList.toggle('selected', run.id === page.selected);
+    const compare = document.createElement('input');
+    compare.type = 'checkbox';
+    compare.className = 'compare-box';
+    compare.title = 'Draw this run beside the selected one';
+    compare.checked = page.compared.has(run.id);
+    compare.disabled = run.id === page.selected;
+    compare.addEventListener('click', event => { event.stopPropagation(); setCompared(run.id, compare.checked); });
+    const compareCell = document.createElement('td');
+    compareCell.append(compare);
+    row.append(compareCell);
     const state = document.createElement('span');
     state.className = `pill ${run.state}`;
     state.textContent = run.state;
@@ -127,6 +141,61 @@ function renderRuns() {
     row.addEventListener('click', () => select(run.id));
     return row;
   }));
+}
+
+// ---- comparing runs: their rows, read once and again as they grow, drawn beside the selected run's ----
+async function setCompared(id, on) {
+  if (!on) {
+    page.compared.delete(id);
+    renderRuns();
+    renderCharts();
+    return;
+  }
+  const response = await fetch(`api/runs/${encodeURIComponent(id)}/metrics`);
+  if (!response.ok) return;
+  const snapshot = await response.json();
+  const store = new RowStore();
+  store.addHistory(snapshot.rows);
+  page.compared.set(id, store);
+  renderRuns();
+  renderCharts();
+}
+
+function refreshCompared(summary) {
+  const store = page.compared.get(summary.id);
+  if (store && summary.completedTicks - 1 > store.lastTick) setCompared(summary.id, true);
+}
+
+/** A run's name for a legend: its id without the date, which every run of a day shares ("quickstart-seed42 135703"). */
+const shortName = id => id.replace(/-\d{8}-(\d{6})$/, ' $1');
+
+/** The selected run's line chart with every compared run's lines beside it, and the tick where a fork branches off. */
+function overlay(definition, spec) {
+  const runs = [page.selected, ...page.compared.keys()].filter((id, i, all) => all.indexOf(id) === i);
+  const datasets = [];
+  runs.forEach((id, k) => {
+    const own = k === 0 ? spec : definition.build(page.compared.get(id));
+    if (!own || own.type !== 'line') return;
+    for (const d of own.data.datasets) {
+      datasets.push({ ...d, label: `${shortName(id)} \u00b7 ${d.label}`, borderDash: k === 0 ? d.borderDash : runDashes[k % runDashes.length] });
+    }
+  });
+  const ys = datasets.flatMap(d => d.data.map(p => p?.y)).filter(Number.isFinite);
+  const byTick = spec.options?.scales?.x?.title?.text?.startsWith('tick');
+  if (byTick && ys.length > 0) {
+    for (const id of runs) {
+      const run = page.runs.get(id);
+      if (!run?.forkOf || !runs.includes(run.forkOf)) continue;
+      datasets.push({
+        label: `fork at tick ${run.forkTick}`,
+        data: [{ x: run.forkTick, y: Math.min(...ys) }, { x: run.forkTick, y: Math.max(...ys) }],
+        borderColor: '#868e96', backgroundColor: '#868e96', borderDash: [3, 3], borderWidth: 1, pointRadius: 0, tension: 0,
+      });
+    }
+  }
+  // Several runs make a long legend: below the plot, with small keys, so the lines keep their room.
+  const legend = { position: 'bottom', labels: { boxWidth: 18, font: { size: 10 } } };
+  return { ...spec, data: { datasets }, options: { ...spec.options, plugins: { ...spec.options?.plugins, legend } } };
 }
 
 function renderRunHeader() {
@@ -158,6 +227,8 @@ async function select(id) {
   if (page.selected === id && page.snapshotPending === null && page.store.lastTick >= 0) return;
   if (page.selected && page.selected !== id) await hub.invoke('Unwatch', page.selected).catch(() => {});
   page.selected = id;
+  // Comparisons are chosen for the run selected: another run starts with none (a fork with its parent).
+  page.compared.clear();
   page.store = new RowStore();
   page.snapshotPending = [];
   renderRuns();
@@ -177,6 +248,9 @@ async function select(id) {
   page.snapshotPending = null;
   upsertRun(snapshot.run);
   renderCharts();
+  // A fork is offered beside its parent: the two are what a what-if compares.
+  const parent = snapshot.run.forkOf;
+  if (parent && page.runs.has(parent) && !page.compared.has(parent)) await setCompared(parent, true);
 }
 
 function onTick(update) {
@@ -211,7 +285,8 @@ function renderCharts() {
   for (const definition of chartDefinitions) {
     const card = chartCard(definition);
     const body = card.querySelector('.chart-body');
-    const spec = page.selected ? definition.build(page.store) : null;
+    const own = page.selected ? definition.build(page.store) : null;
+    const spec = own !== null && own.type === 'line' && page.compared.size > 0 ? overlay(definition, own) : own;
     if (spec === null) {
       page.charts.get(definition.id)?.destroy();
       page.charts.delete(definition.id);
@@ -300,7 +375,7 @@ const hub = new signalR.HubConnectionBuilder()
   .withAutomaticReconnect()
   .build();
 hub.on('tick', onTick);
-hub.on('status', upsertRun);
+hub.on('status', summary => { upsertRun(summary); refreshCompared(summary); });
 hub.onreconnecting(() => setConnection('reconnecting…', 'disconnected'));
 hub.onreconnected(async () => {
   setConnection('live', 'connected');
@@ -347,6 +422,8 @@ async function main() {
 window.ecosystemDashboard = {
   selectedRun: () => page.selected,
   lastTick: () => page.store.lastTick,
+  compared: () => [...page.compared.keys()],
+  compare: (id, on = true) => setCompared(id, on),
   chartData: id => page.charts.get(id)?.data.datasets.map(d => ({ label: d.label, data: d.data })) ?? null,
   ready: main().catch(e => { setConnection('error', 'disconnected'); localError($('start-errors'), String(e)); throw e; }),
 };
