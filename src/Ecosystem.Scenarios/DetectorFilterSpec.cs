@@ -10,6 +10,19 @@ public sealed record DetectorFilterSpec : ScrapeFilterSpec
 
     /// <summary>Share of held-out human documents the threshold lets the detector flag.</summary>
     public double FalsePositiveRate { get; init; } = 0.05;
+
+    /// <summary>The model the documents are scored under.</summary>
+    public DetectorReference Reference { get; init; } = DetectorReference.Generation0;
+}
+
+/// <summary>The reference model of a <see cref="DetectorFilterSpec"/>.</summary>
+public enum DetectorReference
+{
+    /// <summary>The vendor's generation 0.</summary>
+    Generation0,
+
+    /// <summary>The vendor's pretrained base (a transformer vendor with model.base).</summary>
+    Base,
 }
 
 /// <summary>The score of a <see cref="DetectorFilterSpec"/>; low scores are flagged.</summary>

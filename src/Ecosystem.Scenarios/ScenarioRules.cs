@@ -300,6 +300,16 @@ internal static class ScenarioRules
             {
                 yield return new ScenarioError($"{path}.training.filters[{f}].kind", $"found \"detector\", whose threshold is set on held-out human text; data.kind is \"{Lower(kind)}\", allowed: \"text\"");
             }
+            else if (filter is DetectorFilterSpec { Reference: DetectorReference.Base } && (vendor.Model.Base is null || vendor.Model.Family != ModelFamilyKind.Transformer))
+            {
+                yield return new ScenarioError($"{path}.training.filters[{f}].reference",
+                    "found \"base\" but the vendor has no pretrained base (a transformer with model.base); allowed: \"generation0\"");
+            }
+            else if (filter is DetectorFilterSpec { Reference: DetectorReference.Base, Score: DetectorScoreKind.Binoculars })
+            {
+                yield return new ScenarioError($"{path}.training.filters[{f}].score",
+                    "found \"binoculars\" with reference \"base\"; the cross-entropy is between n-gram generations, allowed with a base: \"perplexity\"");
+            }
             else if (filter is DetectorFilterSpec { Score: DetectorScoreKind.Binoculars } && vendor.Model.Family != ModelFamilyKind.Ngram)
             {
                 yield return new ScenarioError($"{path}.training.filters[{f}].score",

@@ -119,6 +119,9 @@ public class ScenarioValidationTests
     [InlineData("""{ "kind": "gaussian" }""", """{ "family": "gaussian" }""", """{ "kind": "detector" }""", "$.vendors[0].training.filters[0].kind", "held-out human text")]
     [InlineData("""{ "kind": "text" }""", """{ "family": "transformer" }""", """{ "kind": "detector", "score": "binoculars" }""", "$.vendors[0].training.filters[0].score", "\"perplexity\"")]
     [InlineData("""{ "kind": "text" }""", """{ "family": "ngram" }""", """{ "kind": "detector", "falsePositiveRate": 1 }""", "$.vendors[0].training.filters[0].falsePositiveRate", "")]
+    [InlineData("""{ "kind": "text" }""", """{ "family": "ngram" }""", """{ "kind": "detector", "reference": "base" }""", "$.vendors[0].training.filters[0].reference", "no pretrained base")]
+    [InlineData("""{ "kind": "text" }""", """{ "family": "transformer", "base": {} }""", """{ "kind": "detector", "reference": "base", "score": "binoculars" }""", "$.vendors[0].training.filters[0].score", "\"perplexity\"")]
+    [InlineData("""{ "kind": "text" }""", """{ "family": "ngram" }""", """{ "kind": "detector", "reference": "latest" }""", "$.vendors[0].training.filters[0].reference", "\"generation0\", \"base\"")]
     public void A_detector_that_cannot_be_calibrated_or_scored_is_refused_with_its_path(string data, string model, string filter, string path, string message)
     {
         var errors = ErrorsOf($$"""{ "name": "t", "data": {{data}}, "vendors": [ { "name": "a", "model": {{model}}, "training": { "filters": [ {{filter}} ] } } ] }""");

@@ -23,6 +23,45 @@ public class DetectorFilteringTests(SingleSiloCluster fixture) : IClassFixture<S
         }
         """;
 
+    // The base and data of BaseModelThroughTheEcosystemTests, so that both build (and find cached) the same base.
+    private const string WithBase = """
+        {
+          "name": "base-detector", "seed": 3, "ticks": 3,
+          "data": { "kind": "text", "text": { "documentTokens": 32, "maxDocuments": 120, "genres": ["humor", "science_fiction", "romance"] } },
+          "humans": { "authors": 10, "initialDocuments": 120, "documentsPerTick": 0, "lastTick": 0 },
+          "vendors": [
+            {
+              "name": "tuned",
+              "model": {
+                "family": "transformer",
+                "transformer": { "layers": 1, "heads": 2, "width": 32, "context": 32, "vocabularyLimit": 600, "fineTuneEpochs": 1, "fineTuneLearningRate": 1e-3, "device": "cpu" },
+                "base": { "epochs": 1, "maxTokens": 30000, "seed": 4 }
+              },
+              "training": { "policy": "replace", "sources": "self", "initialWeights": "base",
+                            "filters": [ { "kind": "detector", "reference": "base", "falsePositiveRate": 0.1 } ] },
+              "decoding": { "prompts": "human", "promptTokens": 16 },
+              "deployment": { "documentsPerTick": 60, "documentLength": 16 }
+            }
+          ],
+          "metrics": { "heldOutDocuments": 60, "samplesPerTick": 0 }
+        }
+        """;
+
+    [Fact]
+    public async Task A_detector_may_score_under_the_vendors_pretrained_base()
+    {
+        var rows = (await ScenarioRuns.RunAsync(fixture.Handle, ScenarioRuns.Parse(WithBase))).Metrics;
+
+        foreach (var tick in new[] { 1, 2 })
+        {
+            var heldOut = ScenarioRuns.Value(rows, MetricNames.DetectorHeldOutFalsePositiveRate, tick, "tuned", "0:detector");
+            Assert.InRange(heldOut, 0.1 - 1.0 / 60, 0.1);
+            // People publish only at tick 0, so the later crawls are all machine text: a true-positive rate, no AUC.
+            Assert.True(double.IsFinite(ScenarioRuns.Value(rows, MetricNames.DetectorThreshold, tick, "tuned", "0:detector")));
+            Assert.InRange(ScenarioRuns.Value(rows, MetricNames.DetectorTruePositiveRate, tick, "tuned", "0:detector"), 0, 1);
+        }
+    }
+
     [Fact]
     public async Task The_threshold_holds_its_false_positive_rate_on_held_out_text_and_the_detector_finds_its_reference_output()
     {

@@ -28,6 +28,10 @@ public interface IModelGenerationGrain : IGrainWithStringKey
     /// <summary>Per-document perplexity of <paramref name="documents"/> under this model.</summary>
     Task<double[]> PerplexitiesAsync(IReadOnlyList<DocumentContent> documents);
 
+    /// <summary>Per-document perplexity of <paramref name="documents"/> under the vendor's pretrained base (a transformer
+    /// vendor with model.base), for a detector whose reference is the base.</summary>
+    Task<double[]> BasePerplexitiesAsync(IReadOnlyList<DocumentContent> documents);
+
     /// <summary>For every position of every document, <paramref name="draws"/> next tokens drawn from this model given the
     /// document's preceding tokens (an n-gram model; seeded by the tick and the document's index), for a Binoculars
     /// score's cross-entropy.</summary>

@@ -235,6 +235,15 @@ public sealed class ModelGenerationGrain(
     }
 
     /// <inheritdoc />
+    public async Task<double[]> BasePerplexitiesAsync(IReadOnlyList<DocumentContent> documents)
+    {
+        await RestoreAsync();
+        var context = _context!;
+        var pretrained = await bases.GetAsync(context.Scenario, context.Scenario.Vendors[_setup!.VendorIndex], null, warning => logger.LogWarning("{Warning}", warning));
+        return await Task.Run(() => pretrained.Model.ScoreMany(documents).Select(s => s.Perplexity).ToArray());
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<int[]>> DrawNextTokensAsync(IReadOnlyList<DocumentContent> documents, int draws, int tick)
     {
         await RestoreAsync();

@@ -207,7 +207,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
     }
 
     /// <summary>Scores the crawl and the run's held-out human documents with a zero-shot detector under the vendor's
-    /// generation 0 (and, for Binoculars, its latest generation), sets the threshold for the target false-positive rate
+    /// generation 0 or its base (and, for Binoculars, its latest generation), sets the threshold for the target false-positive rate
     /// on the held-out ones and reports it, its rate there and the ROC AUC on the crawl.</summary>
     private async Task<(double Threshold, Func<Document, double?> ScoreOf)> DetectorAsync(DetectorFilterSpec spec, string label,
         IReadOnlyList<Document> crawled, RowSink sink)
@@ -215,7 +215,10 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         var context = _context!;
         List<DocumentContent> documents = [.. crawled.Select(d => d.Content), .. context.HeldOut];
         var observer = GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor!.Name, 0));
-        var scores = (await observer.PerplexitiesAsync(documents)).Select(p => Math.Log(p)).ToArray();
+        var perplexities = spec.Reference == DetectorReference.Base
+            ? await observer.BasePerplexitiesAsync(documents)
+            : await observer.PerplexitiesAsync(documents);
+        var scores = perplexities.Select(p => Math.Log(p)).ToArray();
         if (spec.Score == DetectorScoreKind.Binoculars)
         {
             // The latest generation plays Binoculars' performer: its next-token distributions, seen by generation 0.
