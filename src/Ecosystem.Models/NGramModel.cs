@@ -88,9 +88,7 @@ public sealed class NGramModel : IGenerativeModel
             var tokens = new int[options.Length];
             for (var i = 0; i < tokens.Length; i++)
             {
-                var token = tempered is not null ? tempered.Draw(context, random)
-                    : _weighted ? SampleExactWeighted(context, random)
-                    : SampleExact(context, random);
+                var token = tempered is not null ? tempered.Draw(context, random) : SampleExact(context, random);
                 tokens[i] = token;
                 if (context.Length > 0)
                 {
@@ -185,7 +183,7 @@ public sealed class NGramModel : IGenerativeModel
         {
             for (var k = 0; k < draws; k++)
             {
-                drawn[i * draws + k] = _weighted ? SampleExactWeighted(context, random) : SampleExact(context, random);
+                drawn[i * draws + k] = SampleExact(context, random);
             }
 
             if (context.Length > 0)
@@ -326,7 +324,9 @@ public sealed class NGramModel : IGenerativeModel
     }
 
     /// <summary>Exact sampling at T = 1 by descending the interpolation: at each order, with probability
-    /// 1 - λ_n draw from the discounted counts, otherwise back off.</summary>
+    /// 1 - λ_n draw from the discounted counts, otherwise back off. A weighted table splits c(h) at its kept mass
+    /// Σ_w max(c(h w) - D, 0), since counts below D keep nothing and D N1+(h •) would overstate what the discount
+    /// removed; an unweighted one at c(h) - D N1+(h •), the same thing when every count is at least 1 &gt; D.</summary>
     private int SampleExact(int[] context, Random random)
     {
         for (var n = _order; n >= 1; n--)
@@ -338,37 +338,12 @@ public sealed class NGramModel : IGenerativeModel
             }
 
             var u = random.NextDouble() * entry.Total;
-            if (u >= entry.Total - _discount * entry.Distinct)
+            if (u >= table.KeptMass(entry, _discount))
             {
                 continue;
             }
 
-            return table.DiscountedFollowerAt(entry, u, _discount);
-        }
-
-        return random.Next(_vocabularySize);
-    }
-
-    /// <summary><see cref="SampleExact"/> for a weighted model: the same descent and the same draws from
-    /// <paramref name="random"/>, splitting c(h) at its kept mass Σ_w max(c(h w) - D, 0), since counts below D keep
-    /// nothing and D N1+(h •) would overstate what the discount removed.</summary>
-    private int SampleExactWeighted(int[] context, Random random)
-    {
-        for (var n = _order; n >= 1; n--)
-        {
-            var table = _tables[n - 1];
-            if (!table.TryGet(NGramCounter.Pack(context.AsSpan(context.Length - (n - 1))), out var entry) || entry.Total == 0)
-            {
-                continue;
-            }
-
-            var u = random.NextDouble() * entry.Total;
-            if (u >= table.WeightedKeptMass(entry))
-            {
-                continue;
-            }
-
-            return table.WeightedFollowerAt(entry, u);
+            return table.FollowerAt(entry, u, _discount);
         }
 
         return random.Next(_vocabularySize);

@@ -115,6 +115,15 @@ internal sealed class NGramTable
     public double BackOffMass(NGramContext entry, double discount) =>
         _weighted is null ? discount * entry.Distinct : entry.Total - WeightedKeptMass(entry);
 
+    /// <summary>Σ_w max(c(h w) - D, 0): the mass h's followers keep after discounting, c(h) - D N1+(h •) when every
+    /// count is at least D (an unweighted table).</summary>
+    public double KeptMass(NGramContext entry, double discount) =>
+        _weighted is null ? entry.Total - discount * entry.Distinct : WeightedKeptMass(entry);
+
+    /// <summary>The follower whose kept interval holds <paramref name="u"/>, 0 ≤ u &lt; <see cref="KeptMass"/>.</summary>
+    public int FollowerAt(NGramContext entry, double u, double discount) =>
+        _weighted is null ? DiscountedFollowerAt(entry, u, discount) : WeightedFollowerAt(entry, u);
+
     /// <summary>Σ_w max(c(h w) - D, 0) in a weighted table: the mass its followers keep after discounting.</summary>
     public double WeightedKeptMass(NGramContext entry) => Weighted.Kept[entry.Start + entry.Distinct - 1];
 

@@ -10,6 +10,9 @@ public class NGramModelTests
     private const int Vocabulary = 12;
 
     /// <summary>A small structured corpus: a few repeating patterns over a 12-token vocabulary.</summary>
+    /// <summary>Contexts of every kind for the corpus below: empty, seen, unseen (11 never occurs), and longer than any order.</summary>
+    internal static readonly int[][] Histories = [[], [1], [4, 3], [1, 4, 3], [11, 11], [0, 1, 4], [2, 7, 2, 1], [3, 0, 1, 4]];
+
     internal static List<DocumentContent> Corpus(int documents, int seed)
     {
         var random = new Random(seed);
@@ -40,9 +43,7 @@ public class NGramModelTests
     public void Probabilities_of_every_context_sum_to_one_over_the_whole_vocabulary(int order)
     {
         var model = Fit(order);
-        int[][] histories = [[], [1], [4, 3], [1, 4, 3], [11, 11], [0, 1, 4], [2, 7, 2, 1], [3, 0, 1, 4]];
-
-        foreach (var history in histories)
+        foreach (var history in Histories)
         {
             var sum = Enumerable.Range(0, Vocabulary).Sum(w => model.Probability(history, w));
             Assert.Equal(1.0, sum, 12);

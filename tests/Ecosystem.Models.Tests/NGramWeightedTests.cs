@@ -35,8 +35,6 @@ public class NGramWeightedTests
         return Fit(order, corpus, Weights(corpus, d => d == documents ? Mix[0] : Mix[d % Mix.Length]));
     }
 
-    private static readonly int[][] Histories = [[], [1], [4, 3], [1, 4, 3], [11, 11], [0, 1, 4], [2, 7, 2, 1], [3, 0, 1, 4]];
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -49,7 +47,7 @@ public class NGramWeightedTests
         var unweighted = Fit(order, corpus, null);
         var weighted = Fit(order, corpus, Weights(corpus, _ => 1));
 
-        foreach (var history in Histories)
+        foreach (var history in NGramModelTests.Histories)
         {
             for (var w = 0; w < Vocabulary; w++)
             {
@@ -157,7 +155,7 @@ public class NGramWeightedTests
         }
 
         Assert.True(belowDiscount > 0, "some counts fall below the discount");
-        foreach (var history in Histories)
+        foreach (var history in NGramModelTests.Histories)
         {
             var sum = Enumerable.Range(0, Vocabulary).Sum(w => model.Probability(history, w));
             Assert.Equal(1.0, sum, 12);

@@ -7,19 +7,14 @@ namespace Ecosystem.Simulation.Tests;
 /// held-out perplexity and the quantiles of its output's perplexity under generation 0.</summary>
 public class BaseModelThroughTheEcosystemTests(SingleSiloCluster fixture) : IClassFixture<SingleSiloCluster>
 {
-    private const string Protocol = """
+    private static readonly string Protocol = $$"""
         {
           "name": "tiny-base-protocol", "seed": 3, "ticks": 3,
-          "data": { "kind": "text", "text": { "documentTokens": 32, "maxDocuments": 120, "genres": ["humor", "science_fiction", "romance"] } },
-          "humans": { "authors": 10, "initialDocuments": 120, "documentsPerTick": 0, "lastTick": 0 },
+          {{TinyBase.DataAndHumans}},
           "vendors": [
             {
               "name": "tuned",
-              "model": {
-                "family": "transformer",
-                "transformer": { "layers": 1, "heads": 2, "width": 32, "context": 32, "vocabularyLimit": 600, "fineTuneEpochs": 2, "fineTuneLearningRate": 1e-9, "device": "cpu" },
-                "base": { "epochs": 1, "maxTokens": 30000, "seed": 4 }
-              },
+              "model": {{TinyBase.Model(2, 1e-9)}},
               "training": { "policy": "replace", "sources": "self", "initialWeights": "base" },
               "decoding": { "beams": 2, "prompts": "human", "promptTokens": 16, "noRepeatNgramSize": 2 },
               "deployment": { "documentsPerTick": 60, "documentLength": 16 }

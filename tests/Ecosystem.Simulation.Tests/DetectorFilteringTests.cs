@@ -23,20 +23,14 @@ public class DetectorFilteringTests(SingleSiloCluster fixture) : IClassFixture<S
         }
         """;
 
-    // The base and data of BaseModelThroughTheEcosystemTests, so that both build (and find cached) the same base.
-    private const string WithBase = """
+    private static readonly string WithBase = $$"""
         {
           "name": "base-detector", "seed": 3, "ticks": 3,
-          "data": { "kind": "text", "text": { "documentTokens": 32, "maxDocuments": 120, "genres": ["humor", "science_fiction", "romance"] } },
-          "humans": { "authors": 10, "initialDocuments": 120, "documentsPerTick": 0, "lastTick": 0 },
+          {{TinyBase.DataAndHumans}},
           "vendors": [
             {
               "name": "tuned",
-              "model": {
-                "family": "transformer",
-                "transformer": { "layers": 1, "heads": 2, "width": 32, "context": 32, "vocabularyLimit": 600, "fineTuneEpochs": 1, "fineTuneLearningRate": 1e-3, "device": "cpu" },
-                "base": { "epochs": 1, "maxTokens": 30000, "seed": 4 }
-              },
+              "model": {{TinyBase.Model(1, 1e-3)}},
               "training": { "policy": "replace", "sources": "self", "initialWeights": "base",
                             "filters": [ { "kind": "detector", "reference": "base", "falsePositiveRate": 0.1 } ] },
               "decoding": { "prompts": "human", "promptTokens": 16 },

@@ -1,4 +1,5 @@
 using Ecosystem.Models;
+using Ecosystem.Models.Tests;
 using MathNet.Numerics.Statistics;
 
 namespace Ecosystem.Theory.Tests;
@@ -63,25 +64,8 @@ public class GaussianRefitTheoryTests
 
     private static (double[][] Errors, double[][] Ratios) Run(VarianceEstimator estimator, int[] sizes)
     {
-        var family = new GaussianFamily(estimator);
-        var truth = new GaussianTruth(0, Math.Sqrt(TrueVariance));
-        var errors = sizes.Select(_ => new double[Chains]).ToArray();
-        var ratios = sizes.Select(_ => new double[Chains]).ToArray();
-        for (var c = 0; c < Chains; c++)
-        {
-            var random = new Random(1000 + c);
-            var model = (GaussianModel)family.Fit([truth.Sample(sizes[0], random)], random);
-            for (var g = 0; g < sizes.Length; g++)
-            {
-                errors[g][c] = model.Mean;
-                ratios[g][c] = model.Variance / TrueVariance;
-                if (g + 1 < sizes.Length)
-                {
-                    model = (GaussianModel)family.Fit(model.Sample(1, new SamplingOptions(sizes[g + 1]), random), random);
-                }
-            }
-        }
-
-        return (errors, ratios);
+        // The true mean is 0, so a fitted mean is its own error.
+        var chains = new GaussianRefitChains(estimator, Chains, sizes, new GaussianTruth(0, Math.Sqrt(TrueVariance)), 1000);
+        return (chains.Means, [.. chains.Variances.Select(g => g.Select(v => v / TrueVariance).ToArray())]);
     }
 }
