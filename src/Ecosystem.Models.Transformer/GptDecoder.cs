@@ -35,6 +35,37 @@ internal sealed class GptDecoder : nn.Module<Tensor, Tensor>
     /// <summary>Logits [batch, time, vocabulary] for tokens [batch, time] at positions 0 .. time - 1 (training, scoring).</summary>
     public override Tensor forward(Tensor tokens) => Logits(Hidden(tokens, 0, null));
 
+    /// <summary>The training loss for tokens [batch, time]: Σ scale · cross-entropy over the targets [batch, time]
+    /// (any valid id where the scale is 0), through the chunked output layer.</summary>
+    public Tensor Loss(Tensor tokens, Tensor target, Tensor scale)
+    {
+        var hidden = Hidden(tokens, 0, null);
+        return ChunkedOutputLoss.Compute(hidden.view(-1, Settings.Width), _tokens.weight!, target.view(-1), scale.view(-1));
+    }
+
+    /// <summary>log p(target) [batch, time] of each target (clamped to a valid id by the caller where it is ignored)
+    /// given tokens [batch, time], with <paramref name="excluded"/> given probability 0; the logits are made a chunk of
+    /// rows at a time, as in training, so the whole batch's never exist at once.</summary>
+    public Tensor TargetLogProbabilities(Tensor tokens, Tensor targets, long excluded)
+    {
+        var hidden = Hidden(tokens, 0, null).view(-1, Settings.Width);
+        var rows = hidden.shape[0];
+        var column = targets.reshape(-1, 1);
+        var result = torch.empty(rows, dtype: hidden.dtype, device: hidden.device);
+        var weightT = _tokens.weight!.t();
+        for (long start = 0; start < rows; start += ChunkedOutputLoss.ChunkRows)
+        {
+            using var scope = torch.NewDisposeScope();
+            var count = Math.Min(ChunkedOutputLoss.ChunkRows, rows - start);
+            var logits = hidden.narrow(0, start, count).mm(weightT);
+            logits.narrow(1, excluded, 1).fill_(float.NegativeInfinity);
+            var normaliser = logits.logsumexp(1, keepdim: true);
+            result.narrow(0, start, count).copy_(logits.gather(1, column.narrow(0, start, count)).sub_(normaliser).squeeze(1));
+        }
+
+        return result.view(targets.shape);
+    }
+
     /// <summary>Feeds new tokens [batch, time] at positions start .. start + time - 1 through the cached layers and
     /// returns the logits of the last position only, [batch, vocabulary].</summary>
     public Tensor Step(Tensor tokens, long start, IReadOnlyList<LayerCache> caches)

@@ -91,11 +91,8 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
                 }
 
                 var targets = torch.tensor(target, [rows, blocks.Length], device: Device);
-                var logits = Network.forward(torch.tensor(input, [rows, blocks.Length], device: Device));
                 // The begin symbol is never a token of text: normalise over the unknown symbol and the modelled ids.
-                logits.narrow(-1, TokenVocabulary.Begin, 1).fill_(float.NegativeInfinity);
-                var logProbabilities = nn.functional.log_softmax(logits, -1);
-                var gathered = logProbabilities.gather(2, targets.clamp_min(0).unsqueeze(2)).squeeze(2);
+                var gathered = Network.TargetLogProbabilities(torch.tensor(input, [rows, blocks.Length], device: Device), targets.clamp_min(0), TokenVocabulary.Begin);
                 targetLogProbabilities = gathered.cpu().data<float>().ToArray();
             }
 

@@ -62,8 +62,8 @@ internal static class TransformerTrainer
                 {
                     var (input, target, weight) = Batch(blocks, batch, device);
                     batchTokens = target.ne(TrainingBlocks.Ignore).sum().item<long>();
-                    var logits = model.forward(input);
-                    var lossTensor = Loss(logits.view(-1, model.VocabularySize), target.view(-1), weight?.view(-1), batchTokens);
+                    var (lossTarget, scale) = LossTargets(target, weight, batchTokens);
+                    var lossTensor = model.Loss(input, lossTarget, scale);
                     optimizer.zero_grad();
                     lossTensor.backward();
                     nn.utils.clip_grad_norm_(model.parameters(), settings.GradientClip);
@@ -97,22 +97,18 @@ internal static class TransformerTrainer
         return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned);
     }
 
-    /// <summary>The batch's cross-entropy: the mean over its predicted targets, or with weights the sum of each
-    /// target's cross-entropy times its weight over the number of predicted targets.</summary>
+    /// <summary>What each target counts in the batch's cross-entropy, and the targets with every ignored one replaced
+    /// by a valid id (its scale is 0): the mean over the predicted targets, or with weights the sum of each target's
+    /// cross-entropy times its weight over the number of predicted targets.</summary>
     /// <remarks>Dividing by the count rather than by the batch's sum of weights keeps a batch of low-weight documents
     /// a small step: the weights average 1 over the whole training set, so every batch's loss is an unbiased estimate
     /// of the weighted mean over all of it, whereas a per-batch normalisation would cancel the weights of any batch
     /// drawn from documents of one weight (and divide by 0 for weight-0 ones).</remarks>
-    internal static Tensor Loss(Tensor logits, Tensor target, Tensor? weight, long predicted)
+    internal static (Tensor Target, Tensor Scale) LossTargets(Tensor target, Tensor? weight, long predicted)
     {
-        if (weight is null)
-        {
-            // Left exactly as before weights existed, so unweighted fits keep their bits.
-            return nn.functional.cross_entropy(logits, target, ignore_index: TrainingBlocks.Ignore);
-        }
-
-        var perTarget = nn.functional.cross_entropy(logits, target, ignore_index: TrainingBlocks.Ignore, reduction: nn.Reduction.None);
-        return perTarget.mul(weight).sum().div(Math.Max(1, predicted));
+        var ignored = target.eq(TrainingBlocks.Ignore);
+        var counted = weight ?? ignored.logical_not().to_type(ScalarType.Float32);
+        return (target.masked_fill(ignored, 0), counted.div(Math.Max(1, predicted)));
     }
 
     /// <summary>Linear warm-up to the peak, then cosine decay to a tenth of it.</summary>

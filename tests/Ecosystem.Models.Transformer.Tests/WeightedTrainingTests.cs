@@ -109,13 +109,21 @@ public sealed class WeightedTrainingTests
     {
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(11);
-        var logits = torch.randn(6, 5);
+        var hidden = torch.randn(6, 3);
+        var embedding = torch.randn(5, 3);
+        var logits = hidden.matmul(embedding.t());
         var target = torch.tensor(new long[] { 0, 3, TrainingBlocks.Ignore, 4, 1, TrainingBlocks.Ignore });
         var weights = new float[] { 2, 0.5f, 0, 1, 0, 0 };
 
-        var unweighted = TransformerTrainer.Loss(logits, target, null, 4).item<float>();
-        var ones = TransformerTrainer.Loss(logits, target, torch.tensor(new float[] { 1, 1, 0, 1, 1, 0 }), 4).item<float>();
-        var weighted = TransformerTrainer.Loss(logits, target, torch.tensor(weights), 4).item<float>();
+        float Loss(torch.Tensor? weight)
+        {
+            var (safe, scale) = TransformerTrainer.LossTargets(target, weight, 4);
+            return ChunkedOutputLoss.Compute(hidden, embedding, safe, scale).item<float>();
+        }
+
+        var unweighted = Loss(null);
+        var ones = Loss(torch.tensor(new float[] { 1, 1, 0, 1, 1, 0 }));
+        var weighted = Loss(torch.tensor(weights));
 
         var logProbabilities = torch.nn.functional.log_softmax(logits, 1).data<float>().ToArray();
         var expected = 0.0;

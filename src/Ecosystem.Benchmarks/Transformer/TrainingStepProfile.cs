@@ -38,7 +38,7 @@ public static class TrainingStepProfile
             var timed = step >= warmup;
 
             clock.Restart();
-            var loss = nn.functional.cross_entropy(model.forward(input).view(-1, vocabulary), target.view(-1));
+            var loss = model.Loss(input, target, torch.full([shape.TokensPerStep], 1.0f / shape.TokensPerStep));
             Add(phases, 0, clock, timed);
             optimizer.zero_grad();
             loss.backward();
@@ -51,7 +51,8 @@ public static class TrainingStepProfile
 
         return new StepTimes(
             phases[0] / steps, phases[1] / steps, phases[2] / steps, phases[3] / steps,
-            OutputLayer(shape, vocabulary, warmup, steps, cancellationToken),
+            OutputLayer(shape, vocabulary, chunked: true, warmup, steps, cancellationToken),
+            OutputLayer(shape, vocabulary, chunked: false, warmup, steps, cancellationToken),
             Attention(shape, settings.Dropout, warmup, steps, cancellationToken) * shape.Layers);
     }
 
@@ -65,17 +66,23 @@ public static class TrainingStepProfile
         clock.Restart();
     }
 
-    private static double OutputLayer(TransformerShape shape, int vocabulary, int warmup, int steps, CancellationToken cancellationToken)
+    // Chunked is the model's own path (ChunkedOutputLoss); plain is libtorch's cross-entropy over the whole batch's
+    // logits, the path it replaced, kept to show what the chunking is worth.
+    private static double OutputLayer(TransformerShape shape, int vocabulary, bool chunked, int warmup, int steps, CancellationToken cancellationToken)
     {
         using var outer = torch.NewDisposeScope();
         var hidden = torch.randn(shape.TokensPerStep, shape.Width).requires_grad_();
         var embedding = (torch.randn(vocabulary, shape.Width) * 0.02).requires_grad_();
         var target = torch.randint(2, vocabulary, [shape.TokensPerStep], dtype: ScalarType.Int64);
+        var scale = torch.full([shape.TokensPerStep], 1.0f / shape.TokensPerStep);
         return Repeat(warmup, steps, cancellationToken, () =>
         {
             hidden.grad?.zero_();
             embedding.grad?.zero_();
-            nn.functional.cross_entropy(hidden.matmul(embedding.t()), target).backward();
+            var loss = chunked
+                ? ChunkedOutputLoss.Compute(hidden, embedding, target, scale)
+                : nn.functional.cross_entropy(hidden.matmul(embedding.t()), target);
+            loss.backward();
         });
     }
 

@@ -100,7 +100,10 @@ public static class TransformerMetrics
     public const string StepTotal = "whole step";
 
     /// <summary>Output layer alone.</summary>
-    public const string StepOutputLayer = "of which (timed alone): tied output layer and cross-entropy, forward + backward";
+    public const string StepOutputLayer = "of which (timed alone): tied output layer and cross-entropy, chunked, forward + backward";
+
+    /// <summary>Output layer alone, the plain way.</summary>
+    public const string StepPlainOutputLayer = "(for comparison, timed alone: the same over the whole batch's logits)";
 
     /// <summary>Attention alone.</summary>
     public const string StepAttention = "of which (timed alone): scaled dot-product attention, all layers, forward + backward";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecosystem.Benchmarks.Results;
+using Ecosystem.Models.Transformer;
 using static Ecosystem.Benchmarks.Transformer.TransformerMetrics;
 
 namespace Ecosystem.Benchmarks.Transformer;
@@ -141,7 +142,8 @@ public static class TransformerReport
         return string.Create(CultureInfo.InvariantCulture, $"""
             **Where a TorchSharp training step goes**, {label}: {step:F0} ms per step, of which forward and loss {Share(Ms(StepForward))},
             backward {Share(Ms(StepBackward))}, clipping {Share(Ms(StepClip))} and the AdamW step {Share(Ms(StepOptimizer))}. Timed alone at the
-            same shapes, the tied output layer with its cross-entropy takes {Share(Ms(StepOutputLayer))} and the attention of all layers
+            same shapes, the tied output layer with its cross-entropy, computed in chunks of {ChunkedOutputLoss.ChunkRows} rows as the model does, takes {Share(Ms(StepOutputLayer))}
+            (over the whole batch's logits at once, as libtorch's cross-entropy takes them, {Ms(StepPlainOutputLayer):F0} ms) and the attention of all layers
             {Share(Ms(StepAttention))}; the step's matrix products at the measured GEMM rates would take {Share(Ms(StepGemmFloor))}. Whatever the
             step spends beyond that floor goes to element-wise work (norms, GELU, dropout, softmax, the optimiser's
             per-parameter updates) and framework overhead, which no BLAS speeds up.

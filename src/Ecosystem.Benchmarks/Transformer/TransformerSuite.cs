@@ -216,6 +216,7 @@ public sealed class TransformerSuite : IBenchmarkSuite
             Add(ProfileCase, label, StepOptimizer, profile.Optimizer * 1e3, "ms");
             Add(ProfileCase, label, StepTotal, profile.Step * 1e3, "ms");
             Add(ProfileCase, label, StepOutputLayer, profile.OutputLayer * 1e3, "ms");
+            Add(ProfileCase, label, StepPlainOutputLayer, profile.PlainOutputLayer * 1e3, "ms");
             Add(ProfileCase, label, StepAttention, profile.Attention * 1e3, "ms");
             Add(ProfileCase, label, StepTokensPerSecond, shape.TokensPerStep / profile.Step, "tokens/s");
         }
