@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Experiments.Sweeps;
 using Ecosystem.Reports;
 
@@ -11,13 +10,6 @@ namespace Ecosystem.Experiments.Summaries;
 /// comparing the points, and mean trajectories with confidence bands for the figures people follow over time.</summary>
 public static class SweepReport
 {
-    private static readonly (string Metric, string Title, bool Percent)[] VendorTrajectories =
-    [
-        (MetricNames.HeldoutPerplexity, "Held-out perplexity", false),
-        (MetricNames.Distinct2, "Distinct-2 of the model's output", false),
-        (MetricNames.TrainingSyntheticShare, "Synthetic share of the training set", true),
-    ];
-
     /// <summary>Writes report.html and its plots into the sweep's folder.</summary>
     public static void Write(SweepResult result)
     {
@@ -25,7 +17,7 @@ public static class SweepReport
         Directory.CreateDirectory(plots);
         var spec = result.Plan.Spec;
         var points = result.Plan.Points;
-        var vendors = result.Summaries.Select(s => s.Vendor).Distinct().ToList();
+        var figures = SweepFigures.Of(result);
         var confidence = spec.Summary.Confidence;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -44,46 +36,32 @@ public static class SweepReport
             $"(from {spec.Seeds.First}) = {result.Plan.Runs.Count} runs. Intervals are {confidence:P0} Student-t intervals of the mean across seeds. " +
             $"Tables: <a href=\"{SweepFiles.Summary}\">{SweepFiles.Summary}</a> (per run), <a href=\"{SweepFiles.Aggregate}\">{SweepFiles.Aggregate}</a> (per point).</p>\n");
 
-        AppendTable(html, result, vendors);
+        AppendTable(html, result, figures);
 
         html.Append("<h2>Summary figures by point</h2>\n");
-        // Values only on the axis, the axis names once in its label: "0% / 20%" under "adoption / paraphrase".
-        var categories = points.Select(p => string.Join(" / ", p.Labels.Select(l => l.Value))).ToList();
-        var axisLabel = string.Join(" / ", spec.Parameters.Select(p => p.Name));
-        foreach (var metric in SummaryMetrics.All)
+        var categories = figures.Points.Select(p => p.Category).ToList();
+        foreach (var figure in figures.Summaries)
         {
-            var series = vendors.Select(v => new IntervalSeries(v,
-                [.. points.Select(p => Find(result, p, v, metric.Name).Mean)],
-                [.. points.Select(p => HalfWidth(Find(result, p, v, metric.Name)))])).ToList();
-            var file = $"summary_{metric.Name}.png";
-            // One closed-form line; with several vendors, the first vendor that has one (their points sit side by side).
-            var theory = vendors.Select(v => points.Select(p => FindAggregate(result, p, v, metric.Name)?.Expected ?? double.NaN).ToList())
-                .FirstOrDefault(t => t.Any(double.IsFinite));
-            if (ComparisonPlots.WriteIntervals(Path.Combine(plots, file), metric.Name.Replace('_', ' '), axisLabel, metric.Name, categories, series,
-                    percent: metric.Name.EndsWith("share", StringComparison.Ordinal), theory: theory))
+            var series = figure.Series.Select(s => new IntervalSeries(s.Vendor,
+                [.. s.Points.Select(p => p.Mean)],
+                [.. s.Points.Select(p => p.HalfWidth)])).ToList();
+            var file = $"summary_{figure.Metric}.png";
+            if (ComparisonPlots.WriteIntervals(Path.Combine(plots, file), figure.Title, figures.AxisLabel, figure.Metric, categories, series,
+                    percent: figure.Percent, theory: figure.Theory))
             {
-                AppendFigure(html, file, metric.Description + (metric.HigherIsWorse ? " (higher is worse)." : " (higher is better).")
-                    + (theory is null ? "" : " Dashed: the closed form."));
+                AppendFigure(html, file, figure.Description + (figure.HigherIsWorse ? " (higher is worse)." : " (higher is better).")
+                    + (figure.Theory is null ? "" : " Dashed: the closed form."));
             }
         }
 
         html.Append("<h2>Trajectories (mean across seeds, with bands)</h2>\n");
-        var corpus = points.Select(p => Band(result, p, "", MetricNames.SyntheticShareDocuments, confidence)).ToList();
-        if (ComparisonPlots.WriteTrajectories(Path.Combine(plots, "corpus_synthetic_share.png"), "Synthetic share of the corpus", "synthetic share", corpus, percent: true))
+        foreach (var figure in figures.Trajectories)
         {
-            AppendFigure(html, "corpus_synthetic_share.png", "Share of the corpus's documents that are synthetic, per point.");
-        }
-
-        foreach (var vendor in vendors)
-        {
-            foreach (var (metric, title, percent) in VendorTrajectories)
+            var series = figure.Bands.Select(b => new BandSeries(b.Name, [.. b.Ticks.Select(t => (double)t)], b.Means, b.Lows, b.Highs)).ToList();
+            var file = figure.Vendor.Length == 0 ? "corpus_synthetic_share.png" : $"{Slug(figure.Vendor)}_{figure.Metric}.png";
+            if (ComparisonPlots.WriteTrajectories(Path.Combine(plots, file), figure.Title, figure.YLabel, series, figure.Percent))
             {
-                var series = points.Select(p => Band(result, p, vendor, metric, confidence)).ToList();
-                var file = $"{Slug(vendor)}_{metric}.png";
-                if (ComparisonPlots.WriteTrajectories(Path.Combine(plots, file), $"{title}: {vendor}", title.ToLowerInvariant(), series, percent))
-                {
-                    AppendFigure(html, file, $"{title} of vendor {vendor}, per point.");
-                }
+                AppendFigure(html, file, figure.Caption);
             }
         }
 
@@ -93,7 +71,7 @@ public static class SweepReport
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private static void AppendTable(StringBuilder html, SweepResult result, IReadOnlyList<string> vendors)
+    private static void AppendTable(StringBuilder html, SweepResult result, SweepFigures figures)
     {
         var axes = result.Plan.Spec.Parameters.Select(p => p.Name).ToList();
         html.Append("<h2>Summary (mean [interval] across seeds)</h2>\n<table><tr>");
@@ -111,7 +89,7 @@ public static class SweepReport
         html.Append("</tr>\n");
         foreach (var point in result.Plan.Points)
         {
-            foreach (var vendor in vendors)
+            foreach (var vendor in figures.Vendors)
             {
                 html.Append("<tr>");
                 foreach (var label in point.Labels)
@@ -122,14 +100,13 @@ public static class SweepReport
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"l\">{Encode(vendor)}</td>");
                 foreach (var metric in SummaryMetrics.All)
                 {
-                    var aggregate = FindAggregate(result, point, vendor, metric.Name);
-                    var ci = aggregate?.Interval ?? new ConfidenceInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
-                    var cell = double.IsFinite(ci.Mean)
-                        ? Number(ci.Mean) + (double.IsFinite(ci.Low) ? $" [{Number(ci.Low)}, {Number(ci.High)}]" : "")
+                    var interval = figures.Interval(metric.Name, vendor, point.Index);
+                    var cell = double.IsFinite(interval.Mean)
+                        ? Number(interval.Mean) + (double.IsFinite(interval.Low) ? $" [{Number(interval.Low)}, {Number(interval.High)}]" : "")
                         : "–";
-                    if (aggregate is { Expected: var expected } && double.IsFinite(expected))
+                    if (double.IsFinite(interval.Expected))
                     {
-                        cell += $"; theory {Number(expected)}" + (double.IsFinite(aggregate.Z) ? string.Create(CultureInfo.InvariantCulture, $", z {aggregate.Z:F1}") : "");
+                        cell += $"; theory {Number(interval.Expected)}" + (double.IsFinite(interval.Z) ? string.Create(CultureInfo.InvariantCulture, $", z {interval.Z:F1}") : "");
                     }
                     html.Append(CultureInfo.InvariantCulture, $"<td>{cell}</td>");
                 }
@@ -140,30 +117,6 @@ public static class SweepReport
 
         html.Append("</table>\n");
     }
-
-    private static BandSeries Band(SweepResult result, SweepPoint point, string vendor, string metric, double confidence)
-    {
-        // One value per seed and tick: each run's own trajectory (averaged over its replicates).
-        var perRun = result.Plan.Runs
-            .Select((run, i) => (run, i))
-            .Where(x => x.run.Point.Index == point.Index)
-            .Select(x => new RunRows(result.Rows[x.i], vendor, []))
-            .Select(rows => vendor.Length == 0 ? rows.CorpusSeries(metric) : rows.VendorSeries(metric))
-            .ToList();
-        var ticks = perRun.SelectMany(s => s.Select(p => p.Tick)).Distinct().Order().ToList();
-        var intervals = ticks.Select(t => ConfidenceInterval.Of(perRun.SelectMany(s => s.Where(p => p.Tick == t).Select(p => p.Value)), confidence)).ToList();
-        return new BandSeries(point.Label, [.. ticks.Select(t => (double)t)], [.. intervals.Select(c => c.Mean)],
-            [.. intervals.Select(c => double.IsFinite(c.Low) ? c.Low : c.Mean)],
-            [.. intervals.Select(c => double.IsFinite(c.High) ? c.High : c.Mean)]);
-    }
-
-    private static ConfidenceInterval Find(SweepResult result, SweepPoint point, string vendor, string metric) =>
-        FindAggregate(result, point, vendor, metric)?.Interval ?? new ConfidenceInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
-
-    private static PointAggregate? FindAggregate(SweepResult result, SweepPoint point, string vendor, string metric) =>
-        result.Aggregates.FirstOrDefault(a => a.Point.Index == point.Index && a.Vendor == vendor && a.Metric == metric);
-
-    private static double HalfWidth(ConfidenceInterval ci) => double.IsFinite(ci.High) ? (ci.High - ci.Mean) : double.NaN;
 
     private static void AppendFigure(StringBuilder html, string file, string caption) =>
         html.Append(CultureInfo.InvariantCulture,

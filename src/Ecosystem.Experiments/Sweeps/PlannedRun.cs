@@ -9,5 +9,8 @@ namespace Ecosystem.Experiments.Sweeps;
 public sealed record PlannedRun(SweepPoint Point, long Seed, Scenario Scenario)
 {
     /// <summary>The run's folder name inside the sweep's "runs" folder.</summary>
-    public string FolderName => $"p{Point.Index:D3}_{Point.Slug}_seed{Seed}";
+    public string FolderName => FolderNameOf(Point, Seed);
+
+    /// <summary>The folder name of the run of <paramref name="point"/> with <paramref name="seed"/>: "p003_adoption-0.5_seed2".</summary>
+    public static string FolderNameOf(SweepPoint point, long seed) => $"p{point.Index:D3}_{point.Slug}_seed{seed}";
 }

@@ -81,16 +81,12 @@ public static class SweepLoader
     private static SweepPlan Expand(SweepSpec spec, JsonObject baseJson, string source)
     {
         var axes = spec.Parameters;
-        var pointCount = axes.Aggregate(1, (n, p) => checked(n * p.Values.Count));
-        var points = new List<SweepPoint>(pointCount);
-        var runs = new List<PlannedRun>(pointCount * spec.Seeds.Count);
+        var points = SweepGrid.Points(axes);
+        var runs = new List<PlannedRun>(points.Count * spec.Seeds.Count);
         var errors = new List<ScenarioError>();
-        for (var index = 0; index < pointCount; index++)
+        foreach (var point in points)
         {
-            var choice = Choice(axes, index);
-            var point = new SweepPoint(index, [.. axes.Select((a, i) => KeyValuePair.Create(a.Name, a.LabelOf(choice[i])))]);
-            points.Add(point);
-
+            var choice = SweepGrid.Choice(axes, point.Index);
             var json = baseJson.DeepClone().AsObject();
             for (var a = 0; a < axes.Count; a++)
             {
@@ -123,18 +119,5 @@ public static class SweepLoader
         return errors.Count > 0
             ? throw new ScenarioValidationException(source, errors.Distinct().ToList())
             : new SweepPlan(spec, points, runs);
-    }
-
-    /// <summary>The value index on each axis of point <paramref name="index"/>; the last axis varies fastest.</summary>
-    private static int[] Choice(IReadOnlyList<SweepParameter> axes, int index)
-    {
-        var choice = new int[axes.Count];
-        for (var a = axes.Count - 1; a >= 0; a--)
-        {
-            choice[a] = index % axes[a].Values.Count;
-            index /= axes[a].Values.Count;
-        }
-
-        return choice;
     }
 }
