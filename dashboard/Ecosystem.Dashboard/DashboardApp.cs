@@ -4,13 +4,14 @@ using Ecosystem.Dashboard.Api;
 using Ecosystem.Dashboard.Live;
 using Ecosystem.Dashboard.Runs;
 using Ecosystem.Dashboard.Security;
+using Ecosystem.Dashboard.Sweeps;
 using Ecosystem.Telemetry;
 using Orleans.Dashboard;
 
 namespace Ecosystem.Dashboard;
 
-/// <summary>Builds the dashboard web application: settings, cluster, telemetry, run services, the API, the live hub,
-/// the page and the Orleans dashboard.</summary>
+/// <summary>Builds the dashboard web application: settings, cluster, telemetry, run and sweep services, the API, the
+/// live hub, the page and the Orleans dashboard.</summary>
 public static class DashboardApp
 {
     /// <summary>Builds the application from appsettings.json and Dashboard__* variables, then <paramref name="configure"/>
@@ -42,6 +43,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(orleansDashboard);
         builder.Services.AddSingleton(new ControlToken(settings.Token));
         builder.Services.AddSingleton(new RunRegistry(settings.RunsDirectory));
+        builder.Services.AddSingleton(new SweepCatalog(settings.RunsDirectory));
         builder.Services.AddSingleton(sp => new ShippedScenarios(
             settings.ScenariosDirectory ?? Path.Combine(AppContext.BaseDirectory, "scenarios"), sp.GetRequiredService<ILogger<ShippedScenarios>>()));
         builder.Services.AddSingleton<LiveUpdates>();
@@ -69,6 +71,7 @@ public static class DashboardApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapRunApi();
+        app.MapSweepApi();
         app.MapHub<RunHub>(RunHub.Path);
         app.MapGet("/api/info", (ControlToken token) => new DashboardInfo(orleansDashboard.Path, ScenarioRunnerVersion, token.IsGenerated));
         if (orleansDashboard.Path is not null)

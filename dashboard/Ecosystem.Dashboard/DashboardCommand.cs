@@ -14,7 +14,7 @@ public static class DashboardCommand
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, separated by ';' (default http://127.0.0.1:5080: this machine only)." };
         var token = new Option<string?>("--token") { Description = "Bearer token for control actions (start, pause, resume, stop, fork); at least 16 characters. Default: Dashboard__Token, else one generated and printed at start." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://localhost:PORT/metrics (default: Telemetry:MetricsPort; none)." };
-        var runsDir = new Option<string?>("--runs-dir") { Description = "Folder of run folders: new runs are written there and finished ones listed from it (default: runs)." };
+        var runsDir = new Option<string?>("--runs-dir") { Description = "Folder of run folders: new runs are written there, and finished runs and sweep folders listed from it (default: runs)." };
         var scenariosDir = new Option<string?>("--scenarios-dir") { Description = "Folder of the scenarios that can be started by name (default: the shipped scenarios beside the program)." };
         var gatewayPorts = new Option<int[]>("--gateway-port")
         {

@@ -14,7 +14,8 @@ public sealed class DashboardSettings
     /// generated at start and printed to the console.</summary>
     public string? Token { get; set; }
 
-    /// <summary>Folder that holds run folders: runs started here are written into it and finished runs are read from it.</summary>
+    /// <summary>Folder that holds run folders: runs started here are written into it, and finished runs and sweep folders
+    /// (those that hold a sweep.json) are read from it.</summary>
     public string RunsDirectory { get; set; } = "runs";
 
     /// <summary>Folder whose files scenarios posted to the dashboard may read (a text corpus, a base's corpus); none by

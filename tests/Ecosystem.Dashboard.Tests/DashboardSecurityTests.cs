@@ -35,6 +35,7 @@ public sealed class DashboardSecurityTests(DashboardFixture dashboard)
     [InlineData("")]
     [InlineData("api/scenarios")]
     [InlineData("api/runs")]
+    [InlineData("api/sweeps")]
     [InlineData("api/info")]
     [InlineData("orleans/")]
     [InlineData("lib/chart.umd.min.js")]

@@ -26,6 +26,16 @@ public static class ApiProblems
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown run",
             detail: $"There is no run '{id}'; GET /api/runs lists the known runs.");
 
+    /// <summary>400: a malformed sweep name.</summary>
+    public static IResult BadSweepName(string name) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed sweep name",
+            detail: $"'{Shorten(name)}' is not a sweep name: a sweep is named by its folder directly inside the runs folder, {Runs.RunIds.Description}.");
+
+    /// <summary>404: no sweep folder has this name.</summary>
+    public static IResult UnknownSweep(string name) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown sweep",
+            detail: $"There is no sweep '{name}' (a folder of the runs folder holding a readable {Experiments.Sweeps.SweepFiles.Manifest}); GET /api/sweeps lists the sweeps.");
+
     /// <summary>409: the action does not apply to the run as it stands.</summary>
     public static IResult Conflict(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
