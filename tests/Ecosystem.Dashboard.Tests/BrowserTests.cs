@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Dashboard.Runs;
+using Ecosystem.Experiments.Sweeps;
 using Ecosystem.Metrics;
 using Ecosystem.Runner;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ecosystem.Dashboard.Tests;
@@ -138,6 +141,156 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = CompareScreenshotPath, FullPage = true });
         Assert.True(new FileInfo(CompareScreenshotPath).Length > 10_000);
         Assert.Empty(failures);
+    }
+
+    /// <summary>Where the screenshot of a sweep's figures is saved.</summary>
+    public static string SweepsScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-sweeps.png");
+
+    [Fact]
+    public async Task A_sweep_fills_in_as_its_runs_finish_and_draws_what_its_report_draws()
+    {
+        // A real sweep on the dashboard's silo, run into a folder outside the runs folder; its files are then copied in
+        // the order a sweep in progress writes them, so the page is seen at known steps of filling in.
+        using var staging = new TempDirectory();
+        File.WriteAllText(Path.Combine(staging.Path, "base.json"), """
+            { "name": "small-web", "seed": 1, "ticks": 6,
+              "data": { "kind": "text", "text": { "source": "brown", "documentTokens": 64 } },
+              "humans": { "authors": 60, "initialDocuments": 500, "documentsPerTick": 100 },
+              "vendors": [ { "name": "acme", "model": { "family": "ngram", "order": 2 }, "training": { "policy": "replace" },
+                             "decoding": { "temperature": 0.8 }, "deployment": { "documentsPerTick": 300 } } ] }
+            """);
+        File.WriteAllText(Path.Combine(staging.Path, "sweep.json"), """
+            { "name": "keep-human-small", "scenario": "base.json", "seeds": { "first": 1, "count": 3 },
+              "description": "How much of the human data a vendor keeps, on a small web: 0%, 20% or 50% of generation 0's.",
+              "parameters": [ { "name": "keep_human", "paths": ["/vendors/*/training/keepHumanFraction"], "values": [0, 0.2, 0.5], "labels": ["0%", "20%", "50%"] } ],
+              "parallelRuns": 2 }
+            """);
+        var plan = SweepLoader.LoadFile(Path.Combine(staging.Path, "sweep.json"));
+        var done = Path.Combine(staging.Path, "out");
+        await new SweepRunner(dashboard.App.Services.GetRequiredService<IGrainFactory>()).RunAsync(plan, done);
+        var aggregate = AggregateOf(Path.Combine(done, SweepFiles.Aggregate));
+
+        const string name = "sweep-keep-human";
+        var folder = Path.Combine(dashboard.RunsDirectory, name);
+        Directory.CreateDirectory(Path.Combine(folder, SweepFiles.Runs));
+        var started = SweepManifest.Read(done);
+        (started with { Status = RunStatusKind.Running, FinishedRuns = 0, FinishedAt = null }).Write(folder);
+
+        Assert.True(File.Exists(Chromium), "chromium is missing: run scripts/install-test-deps.sh");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
+        var failures = new List<string>();
+        page.PageError += (_, e) => failures.Add(e);
+        await page.GotoAsync(dashboard.BaseAddress.ToString());
+        await page.EvaluateAsync("() => window.ecosystemDashboard.ready");
+
+        // No run has finished: the sweep is listed and selected, with nothing to draw yet.
+        await page.ClickAsync($"tr[data-sweep='{name}'] td:nth-child(2)");
+        await page.WaitForFunctionAsync("() => window.ecosystemDashboard.sweepFigures()?.totalRuns === 9", null, new() { Timeout = 10_000 });
+        Assert.Empty(await DrawnAsync(page));
+        Assert.True(await page.IsVisibleAsync("#sweep-empty"));
+        Assert.Equal("running", await page.InnerTextAsync("#sweep-state"));
+
+        // The three runs of the first point and one of the second finish: two points, one of them with an interval.
+        foreach (var run in plan.Runs.Take(4))
+        {
+            CopyRun(Path.Combine(done, SweepFiles.Runs, run.FolderName), Path.Combine(folder, SweepFiles.Runs, run.FolderName));
+        }
+
+        (started with { Status = RunStatusKind.Running, FinishedRuns = 4, FinishedAt = null }).Write(folder);
+        await page.WaitForFunctionAsync("() => window.ecosystemDashboard.sweepFigures()?.finishedRuns === 4", null, new() { Timeout = 15_000 });
+        var partial = await DrawnAsync(page);
+        Assert.Equal((2, 1), (partial["summary-perplexity_rise"].Points, partial["summary-perplexity_rise"].Whiskers));
+        Assert.Equal((2, 2), (partial["trajectory-corpus-synthetic_share_documents"].Bands, partial["trajectory-corpus-synthetic_share_documents"].Lines));
+        await AssertIntervalsAsync(page, "perplexity_rise", aggregate, points: [0]);
+        Assert.False(await page.IsVisibleAsync("#sweep-empty"));
+
+        // The rest finish and the sweep completes: every figure of report.html is drawn, with its numbers.
+        foreach (var run in plan.Runs.Skip(4))
+        {
+            CopyRun(Path.Combine(done, SweepFiles.Runs, run.FolderName), Path.Combine(folder, SweepFiles.Runs, run.FolderName));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(done))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
+
+        await page.WaitForFunctionAsync("() => window.ecosystemDashboard.sweepFigures()?.finishedRuns === 9 && document.getElementById('sweep-state').textContent === 'completed'",
+            null, new() { Timeout = 15_000 });
+        var drawn = await DrawnAsync(page);
+        var plots = Directory.EnumerateFiles(Path.Combine(done, SweepFiles.Plots), "*.png").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(plots, drawn.Keys.Select(PlotName).Order(StringComparer.Ordinal));
+        foreach (var metric in aggregate.Keys.Select(k => k.Metric).Distinct().Where(m => drawn.ContainsKey($"summary-{m}")))
+        {
+            var finite = aggregate.Where(a => a.Key.Metric == metric).ToList();
+            Assert.Equal(finite.Count(a => double.IsFinite(a.Value.Mean)), drawn[$"summary-{metric}"].Points);
+            Assert.Equal(finite.Count(a => double.IsFinite(a.Value.Low)), drawn[$"summary-{metric}"].Whiskers);
+            await AssertIntervalsAsync(page, metric, aggregate, points: [0, 1, 2]);
+        }
+
+        Assert.All(drawn.Where(d => d.Key.StartsWith("trajectory-", StringComparison.Ordinal)), d => Assert.Equal((3, 3), (d.Value.Bands, d.Value.Lines)));
+        Directory.CreateDirectory(Path.GetDirectoryName(SweepsScreenshotPath)!);
+        await page.Locator("#sweeps-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = SweepsScreenshotPath });
+        Assert.True(new FileInfo(SweepsScreenshotPath).Length > 10_000);
+        Assert.Empty(failures);
+    }
+
+    /// <summary>Copies a run's folder as the run writes it: its rows first, run.json (which says "completed") last.</summary>
+    private static void CopyRun(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != RunFiles.Manifest))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        File.Copy(Path.Combine(from, RunFiles.Manifest), Path.Combine(to, RunFiles.Manifest));
+    }
+
+    /// <summary>The file name report.html gives the plot of a chart of the page.</summary>
+    private static string PlotName(string chart) => chart switch
+    {
+        "trajectory-corpus-synthetic_share_documents" => "corpus_synthetic_share",
+        _ when chart.StartsWith("summary-", StringComparison.Ordinal) => "summary_" + chart["summary-".Length..],
+        _ => chart["trajectory-".Length..].Replace("-", "_", StringComparison.Ordinal),
+    };
+
+    private static async Task<Dictionary<string, (int Points, int Whiskers, int Bands, int Lines)>> DrawnAsync(IPage page) =>
+        (await page.EvaluateAsync<JsonElement>("() => window.ecosystemDashboard.sweepDrawn()")).EnumerateArray().ToDictionary(
+            c => c.GetProperty("id").GetString()!,
+            c => (c.GetProperty("points").GetInt32(), c.GetProperty("whiskers").GetInt32(), c.GetProperty("bands").GetInt32(), c.GetProperty("lines").GetInt32()));
+
+    /// <summary>Each drawn marker of <paramref name="metric"/> at <paramref name="points"/> sits at the mean aggregate.csv
+    /// gives, and its whisker spans the interval it gives.</summary>
+    private static async Task AssertIntervalsAsync(IPage page, string metric, Dictionary<(int Point, string Metric), (double Mean, double Low, double High)> aggregate, int[] points)
+    {
+        var sets = (await page.EvaluateAsync<JsonElement>("id => window.ecosystemDashboard.sweepChartData(id)", $"summary-{metric}")).EnumerateArray().ToList();
+        var markers = sets.Single(s => s.GetProperty("role").GetString() == "points").GetProperty("data").EnumerateArray()
+            .ToDictionary(p => (int)Math.Round(p.GetProperty("x").GetDouble()), p => p.GetProperty("y").GetDouble());
+        var whiskers = sets.Single(s => s.GetProperty("role").GetString() == "whiskers").GetProperty("data").EnumerateArray().ToList();
+        var spans = Enumerable.Range(0, whiskers.Count / 9).ToDictionary(
+            i => (int)Math.Round(whiskers[i * 9].GetProperty("x").GetDouble()),
+            i => (Low: whiskers[i * 9].GetProperty("y").GetDouble(), High: whiskers[(i * 9) + 1].GetProperty("y").GetDouble()));
+        foreach (var point in points)
+        {
+            var expected = aggregate[(point, metric)];
+            Assert.Equal(expected.Mean, markers[point], 9);
+            Assert.Equal(expected.Low, spans[point].Low, 9);
+            Assert.Equal(expected.High, spans[point].High, 9);
+        }
+    }
+
+    /// <summary>aggregate.csv of a one-axis, one-vendor sweep: (point, metric) to mean and interval.</summary>
+    private static Dictionary<(int Point, string Metric), (double Mean, double Low, double High)> AggregateOf(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',').ToList();
+        double Value(string[] cells, string column) => MetricsCsv.ParseValue(cells[header.IndexOf(column)]);
+        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            c => (int.Parse(c[header.IndexOf("point")], CultureInfo.InvariantCulture), c[header.IndexOf("metric")]),
+            c => (Value(c, "mean"), Value(c, "ci_low"), Value(c, "ci_high")));
     }
 
     /// <summary>A run's name in a legend: its id without the date ("compare-parent-seed3 135703").</summary>

@@ -1,5 +1,6 @@
-// The dashboard page: run list, start form, controls, and live charts fed by the SignalR hub.
+// The dashboard page: run list, start form, controls, and live charts fed by the SignalR hub; the sweeps view is sweeps.js.
 import { RowStore, chartDefinitions } from './charts.js';
+import { startSweeps, sweepHooks } from './sweeps.js';
 
 const $ = id => document.getElementById(id);
 const finished = state => state === 'completed' || state === 'failed' || state === 'cancelled';
@@ -408,6 +409,7 @@ async function main() {
     $('orleans-link').hidden = false;
   }
   await loadScenarios();
+  await startSweeps();
   for (const run of await (await fetch('api/runs')).json()) page.runs.set(run.id, run);
   renderRuns();
   await hub.start();
@@ -425,5 +427,6 @@ window.ecosystemDashboard = {
   compared: () => [...page.compared.keys()],
   compare: (id, on = true) => setCompared(id, on),
   chartData: id => page.charts.get(id)?.data.datasets.map(d => ({ label: d.label, data: d.data })) ?? null,
+  ...sweepHooks,
   ready: main().catch(e => { setConnection('error', 'disconnected'); localError($('start-errors'), String(e)); throw e; }),
 };

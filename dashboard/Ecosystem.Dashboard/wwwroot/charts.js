@@ -1,7 +1,7 @@
 // The dashboard's charts: which metric rows each one draws, and how. Metric names are those of
 // src/Ecosystem.Abstractions/Metrics/MetricNames.cs. Every chart shows world (replicate) 0.
 
-const palette = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#e67700', '#5c940d', '#364fc7', '#a61e4d'];
+export const palette = ['#2f6fdf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#e67700', '#5c940d', '#364fc7', '#a61e4d'];
 const corpus = '';
 
 /** Every row of one run, with the look-ups the charts need. Values may arrive as "NaN" or "Infinity" strings. */
