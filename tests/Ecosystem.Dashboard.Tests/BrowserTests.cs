@@ -12,46 +12,18 @@ using Microsoft.Playwright;
 
 namespace Ecosystem.Dashboard.Tests;
 
-/// <summary>The page in a real headless Chromium (the Debian package, never a downloaded browser), driven by Playwright.</summary>
+/// <summary>The page in a real headless Chromium, driven by Playwright (<see cref="DashboardPage"/>).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BrowserTests(DashboardFixture dashboard)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     /// <summary>Where the screenshot of the page during a run is saved (the test's output folder).</summary>
     public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard.png");
 
     [Fact]
     public async Task Quick_start_from_the_page_updates_the_charts_tick_by_tick()
     {
-        Assert.True(File.Exists(Chromium), "chromium is missing: run scripts/install-test-deps.sh");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
-        var failures = new List<string>();
-        page.PageError += (_, e) => failures.Add(e);
-        page.RequestFailed += (_, r) => failures.Add($"{r.Url}: {r.Failure}");
-        page.Request += (_, r) =>
-        {
-            if (!r.Url.StartsWith(dashboard.BaseAddress.ToString(), StringComparison.Ordinal))
-            {
-                failures.Add($"request outside the dashboard: {r.Url}");
-            }
-        };
-
-        await page.GotoAsync(dashboard.BaseAddress.ToString());
-        await page.EvaluateAsync("() => window.ecosystemDashboard.ready");
+        await using var browser = await DashboardPage.OpenAsync(dashboard.BaseAddress);
+        var page = browser.Page;
         await page.FillAsync("#token", DashboardFixture.Token);
         await page.SelectOptionAsync("#scenario-select", "quickstart");
         await page.ClickAsync("#start-button");
@@ -90,7 +62,7 @@ public sealed class BrowserTests(DashboardFixture dashboard)
 
         await page.ClickAsync("#stop-button");
         await page.WaitForFunctionAsync("() => ['cancelled', 'completed'].includes(document.getElementById('run-state').textContent)", null, new() { Timeout = 30_000 });
-        Assert.Empty(failures);
+        Assert.Empty(browser.Failures);
     }
 
     /// <summary>Where the screenshot of a fork drawn beside its parent is saved.</summary>
@@ -107,14 +79,8 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         var fork = (await response.Content.ReadFromJsonAsync<RunSummary>(DashboardFixture.Json))!;
         await dashboard.WaitForAsync(fork.Id, r => r.Finished);
 
-        Assert.True(File.Exists(Chromium), "chromium is missing: run scripts/install-test-deps.sh");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
-        var failures = new List<string>();
-        page.PageError += (_, e) => failures.Add(e);
-        await page.GotoAsync(dashboard.BaseAddress.ToString());
-        await page.EvaluateAsync("() => window.ecosystemDashboard.ready");
+        await using var browser = await DashboardPage.OpenAsync(dashboard.BaseAddress);
+        var page = browser.Page;
 
         // Selecting the fork offers its parent beside it.
         await page.ClickAsync($"tr[data-run-id='{fork.Id}'] td:nth-child(2)");
@@ -140,7 +106,7 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         Directory.CreateDirectory(Path.GetDirectoryName(CompareScreenshotPath)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = CompareScreenshotPath, FullPage = true });
         Assert.True(new FileInfo(CompareScreenshotPath).Length > 10_000);
-        Assert.Empty(failures);
+        Assert.Empty(browser.Failures);
     }
 
     /// <summary>Where the screenshot of a sweep's figures is saved.</summary>
@@ -176,14 +142,8 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         var started = SweepManifest.Read(done);
         (started with { Status = RunStatusKind.Running, FinishedRuns = 0, FinishedAt = null }).Write(folder);
 
-        Assert.True(File.Exists(Chromium), "chromium is missing: run scripts/install-test-deps.sh");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
-        var failures = new List<string>();
-        page.PageError += (_, e) => failures.Add(e);
-        await page.GotoAsync(dashboard.BaseAddress.ToString());
-        await page.EvaluateAsync("() => window.ecosystemDashboard.ready");
+        await using var browser = await DashboardPage.OpenAsync(dashboard.BaseAddress);
+        var page = browser.Page;
 
         // No run has finished: the sweep is listed and selected, with nothing to draw yet.
         await page.ClickAsync($"tr[data-sweep='{name}'] td:nth-child(2)");
@@ -234,7 +194,7 @@ public sealed class BrowserTests(DashboardFixture dashboard)
         Directory.CreateDirectory(Path.GetDirectoryName(SweepsScreenshotPath)!);
         await page.Locator("#sweeps-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = SweepsScreenshotPath });
         Assert.True(new FileInfo(SweepsScreenshotPath).Length > 10_000);
-        Assert.Empty(failures);
+        Assert.Empty(browser.Failures);
     }
 
     /// <summary>Copies a run's folder as the run writes it: its rows first, run.json (which says "completed") last.</summary>
