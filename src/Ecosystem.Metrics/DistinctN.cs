@@ -6,7 +6,8 @@ namespace Ecosystem.Metrics;
 /// "A Diversity-Promoting Objective Function for Neural Conversation Models", NAACL).</summary>
 /// <remarks>n-grams never cross document boundaries. Token ids must be non-negative. Each n-gram is packed
 /// exactly (no hashing collisions) into one integer key: 64 bits when n times the bit width of the largest id
-/// fits (GPT-2 ids need 16 bits, so every n up to 4), 128 bits otherwise.</remarks>
+/// fits (GPT-2 ids need 16 bits, so every n up to 4), 128 bits otherwise. 64-bit keys are counted by
+/// <see cref="PartitionedKeyCount"/>, or in a bitmap when they are 16 bits wide at most.</remarks>
 public static class DistinctN
 {
     /// <summary>Largest supported n.</summary>
@@ -71,9 +72,54 @@ public static class DistinctN
     private static long CountDistinct64(IReadOnlyList<int[]> documents, int n, int bits, long total)
     {
         var width = bits * n;
-        var mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
-        var seen = PackedKeySet.Rent(total);
-        try
+        if (width <= DenseWidth)
+        {
+            return CountDense(documents, n, bits, width);
+        }
+
+        return PartitionedKeyCount.Count(total, new PackedGrams(documents, n, bits, width == 64 ? ulong.MaxValue : (1UL << width) - 1));
+    }
+
+    // Keys this narrow (unigrams of 16-bit ids) are counted in a bitmap of every possible key, 8 KiB at most.
+    private const int DenseWidth = 16;
+
+    private static long CountDense(IReadOnlyList<int[]> documents, int n, int bits, int width)
+    {
+        var seen = new ulong[((1 << width) + 63) / 64];
+        var mask = (1UL << width) - 1;
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var tokens = documents[d];
+            if (tokens.Length < n)
+            {
+                continue;
+            }
+
+            ulong key = 0;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                key = ((key << bits) | (uint)tokens[i]) & mask;
+                if (i >= n - 1)
+                {
+                    seen[key >> 6] |= 1UL << (int)(key & 63);
+                }
+            }
+        }
+
+        long distinct = 0;
+        foreach (var word in seen)
+        {
+            distinct += BitOperations.PopCount(word);
+        }
+
+        return distinct;
+    }
+
+    /// <summary>Every n-gram of the documents packed into one 64-bit key, oldest token in the highest bits.</summary>
+    private readonly struct PackedGrams(IReadOnlyList<int[]> documents, int n, int bits, ulong mask) : PartitionedKeyCount.IKeySource
+    {
+        public void WriteTo<TSink>(ref TSink sink)
+            where TSink : struct, PartitionedKeyCount.IKeySink
         {
             for (var d = 0; d < documents.Count; d++)
             {
@@ -84,21 +130,17 @@ public static class DistinctN
                 }
 
                 ulong key = 0;
-                for (var i = 0; i < tokens.Length; i++)
+                for (var i = 0; i < n - 1; i++)
+                {
+                    key = (key << bits) | (uint)tokens[i];
+                }
+
+                for (var i = n - 1; i < tokens.Length; i++)
                 {
                     key = ((key << bits) | (uint)tokens[i]) & mask;
-                    if (i >= n - 1)
-                    {
-                        seen.Add(key);
-                    }
+                    sink.Add(key);
                 }
             }
-
-            return seen.Count;
-        }
-        finally
-        {
-            PackedKeySet.Return(seen);
         }
     }
 

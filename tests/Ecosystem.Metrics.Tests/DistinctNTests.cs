@@ -87,4 +87,36 @@ public class DistinctNTests
         Assert.Throws<ArgumentOutOfRangeException>(() => DistinctN.Compute([[1]], 5));
         Assert.Throws<ArgumentException>(() => DistinctN.Compute([[1, -1]], 1));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void ManyPartitionsMatchNaiveCounting(int n)
+    {
+        // Enough n-grams (about 250,000) to be split over many partitions; a Zipf-like draw repeats many of them.
+        var rng = new Random(7 * n);
+        var docs = new int[2_000][];
+        for (var d = 0; d < docs.Length; d++)
+        {
+            docs[d] = new int[rng.Next(0, 250)];
+            for (var i = 0; i < docs[d].Length; i++)
+            {
+                docs[d][i] = (int)(50_256 * Math.Pow(rng.NextDouble(), 6));
+            }
+        }
+
+        var naive = new HashSet<(int, int, int, int)>();
+        long total = 0;
+        foreach (var doc in docs)
+        {
+            for (var i = 0; i + n <= doc.Length; i++)
+            {
+                naive.Add((doc[i], doc[i + 1], n > 2 ? doc[i + 2] : -1, n > 3 ? doc[i + 3] : -1));
+                total++;
+            }
+        }
+
+        Assert.Equal(new NGramCounts(naive.Count, total), DistinctN.Count(docs, n));
+    }
 }
