@@ -51,13 +51,13 @@ public static class ArrowSegmentFile
             (Field("tick", Int32Type.Default), new Int32Array(Buffer<int>(Enumerable.Repeat(segment.Tick, count).ToArray()), ArrowBuffer.Empty, count, 0, 0)),
             Dictionary("phase", segment.Phase.Select(p => PhaseNames[p]).ToArray()),
             Dictionary("kind", segment.Kind.Select(k => KindNames[k]).ToArray()),
-            Dictionary("author_id", Strings(segment.AuthorCode, strings)),
-            Dictionary("vendor", Strings(segment.VendorCode, strings)),
+            Dictionary("author_id", segment.AuthorCode, strings),
+            Dictionary("vendor", segment.VendorCode, strings),
             (Field("generation", Int32Type.Default), new Int32Array(Buffer<int>(segment.Generation), ArrowBuffer.Empty, count, 0, 0)),
-            Dictionary("genre", Strings(segment.GenreCode, strings)),
+            Dictionary("genre", segment.GenreCode, strings),
             (Field("genre_inferred", BooleanType.Default), Booleans(segment.GenreInferred)),
-            Dictionary("source_document", Strings(segment.SourceCode, strings)),
-            Dictionary("watermark_key", Strings(segment.WatermarkCode, strings)),
+            Dictionary("source_document", segment.SourceCode, strings),
+            Dictionary("watermark_key", segment.WatermarkCode, strings),
             (Field("tokens", new ListType(new Field("item", tokenType, false))),
                 new ListArray(new ListType(new Field("item", tokenType, false)), count, Buffer<int>(segment.TokenOffsets), tokenValues, ArrowBuffer.Empty, 0, 0)),
             (Field("values", new ListType(new Field("item", DoubleType.Default, false))),
@@ -130,7 +130,30 @@ public static class ArrowSegmentFile
         return (Field(column, type), array);
     }
 
-    private static string[] Strings(int[] codes, StringTable strings) => codes.Select(c => strings[c]).ToArray();
+    /// <summary>A dictionary-encoded column of the strings of <paramref name="codes"/>, entries in order of first
+    /// occurrence: the same column as <see cref="Dictionary(string, string[])"/> of those strings, since the table gives
+    /// each string one code, without hashing a string per row.</summary>
+    private static (Field, IArrowArray) Dictionary(string column, int[] codes, StringTable strings)
+    {
+        var positions = new Dictionary<int, int>();
+        var dictionary = new StringArray.Builder();
+        var indices = new int[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (!positions.TryGetValue(codes[i], out var position))
+            {
+                position = positions.Count;
+                positions.Add(codes[i], position);
+                dictionary.Append(strings[codes[i]]);
+            }
+
+            indices[i] = position;
+        }
+
+        var type = new DictionaryType(Int32Type.Default, StringType.Default, ordered: false);
+        var array = new DictionaryArray(type, new Int32Array(Buffer<int>(indices), ArrowBuffer.Empty, indices.Length, 0, 0), dictionary.Build());
+        return (Field(column, type), array);
+    }
 
     private static BooleanArray Booleans(bool[] flags)
     {
