@@ -38,7 +38,14 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
 
     /// <summary>The columns of the documents collected, in the canonical order (ordinal order of ids), so that a
     /// segment is the same whatever order its appends arrived in.</summary>
-    public ColumnarSegment Build() => Columns(Tick, [.. _documents.OrderBy(d => d.Id, StringComparer.Ordinal)], strings);
+    public ColumnarSegment Build()
+    {
+        // Ids are unique here, so an unstable sort gives the one canonical order.
+        var documents = _documents.ToArray();
+        var ids = Array.ConvertAll(documents, d => d.Id);
+        Array.Sort(ids, documents, StringComparer.Ordinal);
+        return Columns(Tick, documents, strings);
+    }
 
     /// <summary>The columns of <paramref name="documents"/>, all of tick <paramref name="tick"/>, in their order.</summary>
     public static ColumnarSegment Columns(int tick, IReadOnlyList<Document> documents, StringTable strings)
