@@ -40,15 +40,5 @@ internal static class ShardWriter
         return Merge(parts);
     }
 
-    private static List<Document> Merge(IReadOnlyList<Document>[] parts)
-    {
-        var all = new List<Document>(parts.Sum(p => p.Count));
-        foreach (var part in parts)
-        {
-            all.AddRange(part);
-        }
-
-        all.Sort(DocumentOrder.Instance);
-        return all;
-    }
+    private static List<Document> Merge(IReadOnlyList<Document>[] parts) => SortedDocumentMerge.Merge(parts);
 }

@@ -33,8 +33,6 @@ internal static class WebCrawler
 
         var parts = await Task.WhenAll(shardGrains
             .Select((grain, shard) => draws[shard] is { } mine ? grain.DrawAsync(onlyVendor, mine) : Task.FromResult<IReadOnlyList<Document>>([])));
-        var all = parts.SelectMany(p => p).ToList();
-        all.Sort(DocumentOrder.Instance);
-        return all;
+        return SortedDocumentMerge.Merge(parts);
     }
 }
