@@ -81,4 +81,24 @@ public sealed class TrainingSetBuilderTests
 
         Assert.Equal(builder.Kept.Select(d => d.Id), replayed.Kept.Select(d => d.Id));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_training_set_holds_each_id_once_in_canonical_order_whether_or_not_its_parts_come_in_order(bool shuffled)
+    {
+        var random = new Random(5);
+        var scrape = Enumerable.Range(0, 300).Select(i => Human(random.Next(100))).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var fresh = Enumerable.Range(0, 20).Select(i => Synthetic(1, random.Next(10))).ToList();
+        if (shuffled)
+        {
+            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scrape));
+        }
+
+        var set = new TrainingSetBuilder().Build(new TrainingSpec(), 0, scrape, fresh, random);
+
+        var expected = scrape.Concat(fresh).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(d => d.Id), set.Select(d => d.Id));
+        Assert.All(expected.Zip(set), pair => Assert.Same(pair.First, pair.Second));
+    }
 }

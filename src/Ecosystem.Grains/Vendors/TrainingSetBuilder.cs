@@ -91,9 +91,47 @@ public sealed class TrainingSetBuilder
             _keptFraction = spec.KeepHumanFraction;
         }
 
+        return Canonical([basis, _kept, fresh]);
+    }
+
+    /// <summary>The documents of <paramref name="parts"/>, in turn, with the first of each id only, in canonical order.</summary>
+    /// <remarks>Usually the parts joined are already in canonical order (a scrape alone): then duplicates are neighbours
+    /// and the first of each run is the first occurrence, so neither a set of ids nor a sort is needed for the same result.</remarks>
+    private static List<Document> Canonical(IReadOnlyList<Document>[] parts)
+    {
+        var result = new List<Document>(parts.Sum(p => p.Count));
+        string? previous = null;
+        foreach (var part in parts)
+        {
+            foreach (var document in part)
+            {
+                if (previous is not null)
+                {
+                    var order = string.CompareOrdinal(previous, document.Id);
+                    if (order > 0)
+                    {
+                        return Deduplicated(parts);
+                    }
+
+                    if (order == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                result.Add(document);
+                previous = document.Id;
+            }
+        }
+
+        return result;
+    }
+
+    private static List<Document> Deduplicated(IReadOnlyList<Document>[] parts)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<Document>(basis.Count + _kept.Count + fresh.Count);
-        foreach (var document in basis.Concat(_kept).Concat(fresh))
+        var result = new List<Document>(parts.Sum(p => p.Count));
+        foreach (var document in parts.SelectMany(p => p))
         {
             if (seen.Add(document.Id))
             {
