@@ -9,6 +9,10 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly List<Document> _documents = [];
 
+    // The documents in canonical order, kept until the next add: a tick's documents are read in that order by the
+    // scrape, the measurement and the seal, and sorting them once serves all three.
+    private Document[]? _ordered;
+
     /// <summary>The tick of the documents.</summary>
     public int Tick { get; } = tick;
 
@@ -33,19 +37,31 @@ public sealed class SegmentBuilder(int tick, StringTable strings)
         }
 
         _documents.Add(document);
+        _ordered = null;
         return true;
+    }
+
+    /// <summary>The documents collected, in the canonical order (ordinal order of ids).</summary>
+    public IReadOnlyList<Document> Ordered
+    {
+        get
+        {
+            if (_ordered is null)
+            {
+                // Ids are unique here, so an unstable sort gives the one canonical order.
+                var documents = _documents.ToArray();
+                var ids = Array.ConvertAll(documents, d => d.Id);
+                Array.Sort(ids, documents, StringComparer.Ordinal);
+                _ordered = documents;
+            }
+
+            return _ordered;
+        }
     }
 
     /// <summary>The columns of the documents collected, in the canonical order (ordinal order of ids), so that a
     /// segment is the same whatever order its appends arrived in.</summary>
-    public ColumnarSegment Build()
-    {
-        // Ids are unique here, so an unstable sort gives the one canonical order.
-        var documents = _documents.ToArray();
-        var ids = Array.ConvertAll(documents, d => d.Id);
-        Array.Sort(ids, documents, StringComparer.Ordinal);
-        return Columns(Tick, documents, strings);
-    }
+    public ColumnarSegment Build() => Columns(Tick, Ordered, strings);
 
     /// <summary>The columns of <paramref name="documents"/>, all of tick <paramref name="tick"/>, in their order.</summary>
     public static ColumnarSegment Columns(int tick, IReadOnlyList<Document> documents, StringTable strings)

@@ -152,7 +152,7 @@ public sealed class CorpusShardGrain(
                 continue;
             }
 
-            foreach (var document in builder.Documents)
+            foreach (var document in builder.Ordered)
             {
                 var isNew = document.Tick > query.AfterTick || document.Phase > query.AfterPhase;
                 if (isNew && IsWanted(document, query.OnlyVendor))
@@ -162,7 +162,7 @@ public sealed class CorpusShardGrain(
             }
         }
 
-        result.Sort(DocumentOrder.Instance);
+        DocumentOrder.Sort(result);
         return result;
     }
 
@@ -203,7 +203,7 @@ public sealed class CorpusShardGrain(
             }
             else if (_open.TryGetValue(draw.Tick, out var builder))
             {
-                var eligible = builder.Documents.Where(d => IsWanted(d, onlyVendor)).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+                var eligible = builder.Ordered.Where(d => IsWanted(d, onlyVendor)).ToArray();
                 result.AddRange(Pick(eligible, draw).Select(index => eligible[index]));
             }
             else
@@ -212,7 +212,7 @@ public sealed class CorpusShardGrain(
             }
         }
 
-        result.Sort(DocumentOrder.Instance);
+        DocumentOrder.Sort(result);
         return result;
     }
 
@@ -232,7 +232,7 @@ public sealed class CorpusShardGrain(
         List<Document> result;
         if (_open.TryGetValue(tick, out var builder))
         {
-            result = [.. builder.Documents];
+            result = [.. builder.Ordered];
         }
         else if (_sealed.TryGetValue(tick, out var segment))
         {
@@ -248,7 +248,7 @@ public sealed class CorpusShardGrain(
             result = [];
         }
 
-        result.Sort(DocumentOrder.Instance);
+        DocumentOrder.Sort(result);
         return result;
     }
 
