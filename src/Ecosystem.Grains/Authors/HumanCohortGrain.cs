@@ -24,15 +24,20 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
         var context = await contexts.GetAsync(spec);
         var world = new WorldAddress(spec.RunId, replicate);
         var assistance = assistedShare > 0 ? context.Scenario.Humans.Assistance : null;
-        var byAuthor = await Task.WhenAll(quotas.Select(async quota =>
-        {
-            var documents = context.IsText
-                ? RealText(context, quota.Author, tick, quota.Count, quota.QueueStart)
-                : TrueSamples(context, replicate, quota.Author, tick, quota.Count);
-            return assistance is not null && documents.Count > 0
-                ? await AssistAsync(context, world, replicate, quota.Author, tick, documents, assistedShare, assistance)
-                : documents;
-        }));
+        List<Document> Written(AuthorQuota quota) => context.IsText
+            ? RealText(context, quota.Author, tick, quota.Count, quota.QueueStart)
+            : TrueSamples(context, replicate, quota.Author, tick, quota.Count);
+
+        // Without assistance nothing waits: a plain loop spares a task per author.
+        var byAuthor = assistance is null
+            ? quotas.Select(Written).ToArray()
+            : await Task.WhenAll(quotas.Select(async quota =>
+            {
+                var documents = Written(quota);
+                return documents.Count > 0
+                    ? await AssistAsync(context, world, replicate, quota.Author, tick, documents, assistedShare, assistance)
+                    : documents;
+            }));
 
         var all = new List<Document>(byAuthor.Sum(d => d.Count));
         foreach (var documents in byAuthor)
