@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace Ecosystem.Metrics;
@@ -35,43 +34,39 @@ internal static class PartitionedKeyCount
         var partitionBits = Math.Min(MaxPartitionBits, BitOperations.Log2((ulong)Math.Max(1, count / KeysPerPartition)));
         var partitions = 1 << partitionBits;
         var starts = new int[partitions + 1];
-        var scattered = ArrayPool<ulong>.Shared.Rent((int)count);
-        try
+        // Allocated for each count rather than rented: the shared pool would keep a tick's megabytes of keys alive for
+        // good, one array per thread that ever counted, and the garbage collector reclaims these between ticks.
+        var scattered = GC.AllocateUninitializedArray<ulong>((int)count);
+
+        // First pass: how many keys fall in each partition, so the second can write each one where it belongs.
+        var histogram = new Histogram(starts, partitionBits);
+        fill.WriteTo(ref histogram);
+        var offset = 0;
+        for (var p = 0; p < partitions; p++)
         {
-            // First pass: how many keys fall in each partition, so the second can write each one where it belongs.
-            var histogram = new Histogram(starts, partitionBits);
-            fill.WriteTo(ref histogram);
-            var offset = 0;
-            for (var p = 0; p < partitions; p++)
-            {
-                var size = starts[p];
-                starts[p] = offset;
-                offset += size;
-            }
-
-            starts[partitions] = offset;
-            if (offset != count)
-            {
-                throw new InvalidOperationException($"The key source wrote {offset} keys; {count} were announced.");
-            }
-
-            var cursors = starts[..partitions];
-            var scatter = new Scatter(scattered, cursors, partitionBits);
-            fill.WriteTo(ref scatter);
-            for (var p = 0; p < partitions; p++)
-            {
-                if (cursors[p] != starts[p + 1])
-                {
-                    throw new InvalidOperationException("The key source wrote different keys the second time.");
-                }
-            }
-
-            return CountPartitions(scattered, starts);
+            var size = starts[p];
+            starts[p] = offset;
+            offset += size;
         }
-        finally
+
+        starts[partitions] = offset;
+        if (offset != count)
         {
-            ArrayPool<ulong>.Shared.Return(scattered);
+            throw new InvalidOperationException($"The key source wrote {offset} keys; {count} were announced.");
         }
+
+        var cursors = starts[..partitions];
+        var scatter = new Scatter(scattered, cursors, partitionBits);
+        fill.WriteTo(ref scatter);
+        for (var p = 0; p < partitions; p++)
+        {
+            if (cursors[p] != starts[p + 1])
+            {
+                throw new InvalidOperationException("The key source wrote different keys the second time.");
+            }
+        }
+
+        return CountPartitions(scattered, starts);
     }
 
     /// <summary>The bijective scramble applied to every key (MurmurHash3's 64-bit finaliser); it maps 0 to 0.</summary>
@@ -93,59 +88,52 @@ internal static class PartitionedKeyCount
             largest = Math.Max(largest, starts[p + 1] - starts[p]);
         }
 
-        var table = ArrayPool<ulong>.Shared.Rent(TableSize(largest));
-        try
+        var table = new ulong[TableSize(largest)];
+        long distinct = 0;
+        var sawZero = false;
+        for (var p = 0; p + 1 < starts.Length; p++)
         {
-            long distinct = 0;
-            var sawZero = false;
-            for (var p = 0; p + 1 < starts.Length; p++)
+            var keys = scattered.AsSpan(starts[p], starts[p + 1] - starts[p]);
+            if (keys.IsEmpty)
             {
-                var keys = scattered.AsSpan(starts[p], starts[p + 1] - starts[p]);
-                if (keys.IsEmpty)
+                continue;
+            }
+
+            var slots = table.AsSpan(0, TableSize(keys.Length));
+            slots.Clear();
+            var mask = slots.Length - 1;
+            foreach (var key in keys)
+            {
+                // 0 marks an empty slot; the one key that scrambles to it is tracked apart.
+                if (key == 0)
                 {
+                    sawZero = true;
                     continue;
                 }
 
-                var slots = table.AsSpan(0, TableSize(keys.Length));
-                slots.Clear();
-                var mask = slots.Length - 1;
-                foreach (var key in keys)
+                // A partition's keys share their top bits, so the low ones place them in its table.
+                var i = (int)key & mask;
+                while (true)
                 {
-                    // 0 marks an empty slot; the one key that scrambles to it is tracked apart.
-                    if (key == 0)
+                    var slot = slots[i];
+                    if (slot == key)
                     {
-                        sawZero = true;
-                        continue;
+                        break;
                     }
 
-                    // A partition's keys share their top bits, so the low ones place them in its table.
-                    var i = (int)key & mask;
-                    while (true)
+                    if (slot == 0)
                     {
-                        var slot = slots[i];
-                        if (slot == key)
-                        {
-                            break;
-                        }
-
-                        if (slot == 0)
-                        {
-                            slots[i] = key;
-                            distinct++;
-                            break;
-                        }
-
-                        i = (i + 1) & mask;
+                        slots[i] = key;
+                        distinct++;
+                        break;
                     }
+
+                    i = (i + 1) & mask;
                 }
             }
+        }
 
-            return distinct + (sawZero ? 1 : 0);
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(table);
-        }
+        return distinct + (sawZero ? 1 : 0);
     }
 
     // At most half full.
