@@ -36,16 +36,18 @@ public class TransformerFlopsTests
     }
 
     [Fact]
-    public void Training_products_are_forward_input_gradient_and_weight_gradient_of_every_weight()
+    public void Training_products_are_forward_input_gradient_and_weight_gradient_of_every_weight_the_output_layers_a_chunk_at_a_time()
     {
         var work = ModelGemms.Training(Shape, 8000);
 
         Assert.Equal(15, work.Count);
         Assert.Equal(6.0 * 2048 * ModelFlops.MatmulWeights(Shape, 8000), work.Sum(w => w.Flops));
-        var output = work.Where(w => w.Part.StartsWith("output layer", StringComparison.Ordinal)).Select(w => w.Shape).ToList();
+        var output = work.Where(w => w.Part.StartsWith("output layer", StringComparison.Ordinal)).ToList();
         Assert.Equal(
-            [new GemmShape(2048, 128, 8000, GemmLayout.NT), new GemmShape(2048, 8000, 128, GemmLayout.NN), new GemmShape(8000, 2048, 128, GemmLayout.TN)],
-            output);
+            [new GemmShape(128, 128, 8000, GemmLayout.NT), new GemmShape(128, 8000, 128, GemmLayout.NN), new GemmShape(8000, 128, 128, GemmLayout.TN)],
+            output.Select(w => w.Shape));
+        Assert.All(output, w => Assert.Equal(2048 / 128, w.Calls));
+        Assert.Contains(work, w => w.Part == "MLP expand forward" && w.Shape == new GemmShape(2048, 128, 512, GemmLayout.NT));
     }
 
     [Fact]
@@ -53,6 +55,9 @@ public class TransformerFlopsTests
     {
         var weights = ModelFlops.MatmulWeights(Shape, 8000);
         Assert.Equal(2.0 * 64 * 64 * weights, ModelGemms.Scoring(Shape, 8000, 64).Sum(w => w.Flops));
+        // 100 windows: 6,400 rows, 50 chunks of 128 (and FLOPs still exact for a count that does not divide evenly).
+        Assert.Contains(ModelGemms.Scoring(Shape, 8000, 100), w => w.Shape == new GemmShape(128, 128, 8000, GemmLayout.NT) && w.Calls == 50);
+        Assert.Equal(2.0 * 3 * 64 * weights, ModelGemms.Scoring(Shape, 8000, 3).Sum(w => w.Flops), 6);
 
         var generation = ModelGemms.Generation(Shape, 8000, prompts: 64, promptLength: 64, generated: 64);
         const double body = 2.0 * 2 * 12 * 128 * 128;

@@ -98,7 +98,8 @@ public static class TransformerReport
             `torch.mm` of the libtorch it loads, the peer through its own `torch.mm`), at the model's own products and
             layouts: every weight's forward product X·Wᵀ, input gradient dY·W and weight gradient dYᵀ·X over batch × context
             rows for training; forward products over 64 windows for scoring; the prompt pass, the one-token steps and the
-            next-token logits for generation. A workload's rate is the FLOP-weighted harmonic mean of its products' rates
+            next-token logits for generation. TorchSharp's output layer is measured as its model takes it in training and
+            scoring, {ChunkedOutputLoss.ChunkRows} rows at a time; the peer's over all rows at once, as its model takes it. A workload's rate is the FLOP-weighted harmonic mean of its products' rates
             (their FLOPs over the time they take back to back). Model FLOPs per token count 2 per weight of a matrix product
             (per block 12·width², plus vocabulary·width for the tied output layer) and attention's score and value products,
             4·layers·width·keys with keys = context (not halved for the causal mask; a generated token attends to its cache
