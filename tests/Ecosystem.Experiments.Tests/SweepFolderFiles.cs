@@ -24,16 +24,7 @@ internal sealed class SweepFolderFiles : IDisposable
     {
         Plan = plan;
         Directory.CreateDirectory(System.IO.Path.Combine(Path, SweepFiles.Runs));
-        Manifest = new SweepManifest
-        {
-            Sweep = plan.Spec.Name,
-            Version = "test",
-            Status = RunStatusKind.Running,
-            TotalRuns = plan.Runs.Count,
-            FinishedRuns = 0,
-            StartedAt = DateTimeOffset.UtcNow,
-            Definition = JsonSerializer.SerializeToNode(plan.Spec, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })!,
-        };
+        Manifest = SweepManifest.Starting(plan, "test");
         Manifest.Write(Path);
     }
 

@@ -15,6 +15,18 @@ public sealed record SweepManifest
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The manifest of a sweep that starts now: running, no run finished, with the plan's definition.</summary>
+    public static SweepManifest Starting(SweepPlan plan, string version) => new()
+    {
+        Sweep = plan.Spec.Name,
+        Version = version,
+        Status = RunStatusKind.Running,
+        TotalRuns = plan.Runs.Count,
+        FinishedRuns = 0,
+        StartedAt = DateTimeOffset.UtcNow,
+        Definition = JsonSerializer.SerializeToNode(plan.Spec, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })!,
+    };
+
     /// <summary>The sweep's name.</summary>
     public required string Sweep { get; init; }
 

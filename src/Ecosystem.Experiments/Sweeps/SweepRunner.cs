@@ -25,16 +25,7 @@ public sealed class SweepRunner(IGrainFactory grains)
         IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.Combine(outputDirectory, SweepFiles.Runs));
-        var manifest = new SweepManifest
-        {
-            Sweep = plan.Spec.Name,
-            Version = ScenarioRunner.Version,
-            Status = RunStatusKind.Running,
-            TotalRuns = plan.Runs.Count,
-            FinishedRuns = 0,
-            StartedAt = DateTimeOffset.UtcNow,
-            Definition = JsonSerializer.SerializeToNode(plan.Spec, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })!,
-        };
+        var manifest = SweepManifest.Starting(plan, ScenarioRunner.Version);
         manifest.Write(outputDirectory);
 
         var rows = new IReadOnlyList<MetricRow>[plan.Runs.Count];
