@@ -33,12 +33,12 @@ def rotate(x, cos, sin):
 
 
 class Attention(nn.Module):
-    def __init__(self, width, heads, context, dropout):
+    def __init__(self, width, heads, context, dropout, attention_dropout):
         super().__init__()
         self.qkv = nn.Linear(width, 3 * width)
         self.proj = nn.Linear(width, width)
         self.drop = nn.Dropout(dropout)
-        self.attention_dropout = dropout
+        self.attention_dropout = attention_dropout
         self.heads, self.width, self.context = heads, width, context
 
     def forward(self, x, cos, sin, cache=None):
@@ -64,10 +64,10 @@ class Attention(nn.Module):
 
 
 class Block(nn.Module):
-    def __init__(self, width, heads, context, dropout):
+    def __init__(self, width, heads, context, dropout, attention_dropout):
         super().__init__()
         self.ln1, self.ln2 = nn.LayerNorm(width), nn.LayerNorm(width)
-        self.attention = Attention(width, heads, context, dropout)
+        self.attention = Attention(width, heads, context, dropout, attention_dropout)
         self.mlp = nn.Sequential(nn.Linear(width, 4 * width), nn.GELU(), nn.Linear(4 * width, width), nn.Dropout(dropout))
 
     def forward(self, x, cos, sin, cache=None):
@@ -76,10 +76,10 @@ class Block(nn.Module):
 
 
 class Decoder(nn.Module):
-    def __init__(self, vocabulary, layers, heads, width, context, dropout):
+    def __init__(self, vocabulary, layers, heads, width, context, dropout, attention_dropout):
         super().__init__()
         self.tokens = nn.Embedding(vocabulary, width)
-        self.blocks = nn.ModuleList([Block(width, heads, context, dropout) for _ in range(layers)])
+        self.blocks = nn.ModuleList([Block(width, heads, context, dropout, attention_dropout) for _ in range(layers)])
         self.norm = nn.LayerNorm(width)
         self.drop = nn.Dropout(dropout)
         self.head = width // heads
@@ -210,7 +210,8 @@ def generate(model, prompts, layers, length):
 
 def workload(args):
     torch.manual_seed(args.seed)
-    model = Decoder(args.vocabulary, args.layers, args.heads, args.width, args.context, 0.1)
+    # The simulator's defaults: dropout 0.1 on embeddings and residual branches, none on attention weights.
+    model = Decoder(args.vocabulary, args.layers, args.heads, args.width, args.context, 0.1, 0.0)
     # As the TorchSharp trainer does: weight decay on matrices only.
     decayed = [p for p in model.parameters() if p.dim() >= 2]
     undecayed = [p for p in model.parameters() if p.dim() < 2]

@@ -10,7 +10,7 @@ internal sealed class CausalSelfAttention : nn.Module
 {
     private readonly Linear _queryKeyValue;
     private readonly Linear _projection;
-    private readonly Dropout _residualDropout;
+    private readonly CounterDropout _residualDropout;
     private readonly int _heads;
     private readonly int _width;
     private readonly int _context;
@@ -21,10 +21,10 @@ internal sealed class CausalSelfAttention : nn.Module
         _heads = settings.Heads;
         _width = settings.Width;
         _context = settings.Context;
-        _attentionDropout = settings.Dropout;
+        _attentionDropout = settings.AttentionDropout;
         _queryKeyValue = nn.Linear(_width, 3 * _width);
         _projection = nn.Linear(_width, _width);
-        _residualDropout = nn.Dropout(settings.Dropout);
+        _residualDropout = new CounterDropout(settings.Dropout);
         RegisterComponents();
     }
 

@@ -14,7 +14,7 @@ internal sealed class DecoderBlock : nn.Module
     private readonly Linear _expand;
     private readonly GELU _activation;
     private readonly Linear _contract;
-    private readonly Dropout _mlpDropout;
+    private readonly CounterDropout _mlpDropout;
 
     public DecoderBlock(TransformerSettings settings) : base(nameof(DecoderBlock))
     {
@@ -24,7 +24,7 @@ internal sealed class DecoderBlock : nn.Module
         _expand = nn.Linear(settings.Width, 4 * settings.Width);
         _activation = nn.GELU();
         _contract = nn.Linear(4 * settings.Width, settings.Width);
-        _mlpDropout = nn.Dropout(settings.Dropout);
+        _mlpDropout = new CounterDropout(settings.Dropout);
         RegisterComponents();
     }
 

@@ -12,7 +12,7 @@ internal sealed class GptDecoder : nn.Module<Tensor, Tensor>
     private readonly Embedding _tokens;
     private readonly ModuleList<DecoderBlock> _blocks;
     private readonly LayerNorm _finalNorm;
-    private readonly Dropout _embeddingDropout;
+    private readonly CounterDropout _embeddingDropout;
     private readonly int _headSize;
 
     public GptDecoder(TransformerSettings settings, int vocabularySize) : base(nameof(GptDecoder))
@@ -23,7 +23,7 @@ internal sealed class GptDecoder : nn.Module<Tensor, Tensor>
         _tokens = nn.Embedding(vocabularySize, settings.Width);
         _blocks = nn.ModuleList(Enumerable.Range(0, settings.Layers).Select(_ => new DecoderBlock(settings)).ToArray());
         _finalNorm = nn.LayerNorm(settings.Width);
-        _embeddingDropout = nn.Dropout(settings.Dropout);
+        _embeddingDropout = new CounterDropout(settings.Dropout);
         RegisterComponents();
         Initialise();
     }

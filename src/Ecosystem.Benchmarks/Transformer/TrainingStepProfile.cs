@@ -53,7 +53,7 @@ public static class TrainingStepProfile
             phases[0] / steps, phases[1] / steps, phases[2] / steps, phases[3] / steps,
             OutputLayer(shape, vocabulary, chunked: true, warmup, steps, cancellationToken),
             OutputLayer(shape, vocabulary, chunked: false, warmup, steps, cancellationToken),
-            Attention(shape, settings.Dropout, warmup, steps, cancellationToken) * shape.Layers);
+            Attention(shape, settings.AttentionDropout, warmup, steps, cancellationToken) * shape.Layers);
     }
 
     private static void Add(double[] phases, int phase, Stopwatch clock, bool timed)

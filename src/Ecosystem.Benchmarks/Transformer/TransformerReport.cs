@@ -76,7 +76,8 @@ public static class TransformerReport
         var steps = index.Get(throughput, ours, TrainingSteps);
         return string.Create(CultureInfo.InvariantCulture, $"""
             **Setup.** Same decoder in both ({throughput}; pre-norm blocks, rotary attention, output layer tied to the
-            embedding, AdamW with weight decay on matrices only, gradient-norm clipping, dropout 0.1), same random token
+            embedding, AdamW with weight decay on matrices only, gradient-norm clipping, dropout 0.1 on embeddings and
+            residual branches and none on attention weights, as OPT-125m), same random token
             blocks, batch, sequence length and thread count: `set_num_threads({index.Get(ConfigurationCase, ours, ThreadsSet)})` on both
             sides and `OPENBLAS_NUM_THREADS` for the peer; the configuration table shows the threads each framework and BLAS
             report and the cores they kept busy. Training runs {steps:N0} optimiser steps as a vendor trains (TorchSharp through

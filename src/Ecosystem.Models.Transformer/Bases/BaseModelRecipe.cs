@@ -28,7 +28,7 @@ public sealed record BaseModelRecipe(
 {
     /// <summary>Version of the base format and of the training code's meaning; bump it when either changes so that
     /// old bases are rebuilt rather than reused.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>The cache key: a hex SHA-256 of the determining fields.</summary>
     public string Key
@@ -44,6 +44,7 @@ public sealed record BaseModelRecipe(
                 s.Width,
                 s.Context,
                 s.Dropout,
+                s.AttentionDropout,
                 s.Epochs,
                 s.BatchSize,
                 s.LearningRate,
