@@ -5,4 +5,11 @@ public sealed record TrainingSummary(int Epochs, int Steps, long Tokens, IReadOn
 {
     /// <summary>Mean training loss of the last epoch (nats per token).</summary>
     public double FinalLoss => EpochLosses.Count == 0 ? double.NaN : EpochLosses[^1];
+
+    /// <summary>Mean loss on the validation documents after every epoch (nats per token), when the fit selected its
+    /// epoch on them; empty otherwise.</summary>
+    public IReadOnlyList<double> ValidationLosses { get; init; } = [];
+
+    /// <summary>The epoch whose weights the model kept (1-based): the last, or the one with the lowest validation loss.</summary>
+    public int SelectedEpoch { get; init; }
 }

@@ -9,11 +9,14 @@ namespace Ecosystem.Models.Transformer;
 /// <remarks>Training runs one at a time per process: weight initialisation and dropout draw from libtorch's global
 /// generator, which is seeded from the caller's <see cref="Random"/> inside the same critical section, so fits are
 /// deterministic whatever else the process is doing. Two CPU cores gain nothing from concurrent fits anyway.</remarks>
+/// <param name="validation">Real documents scored after every epoch: when given, a fit keeps the epoch with the lowest
+/// loss on them instead of the last (never trained on).</param>
 public sealed class TransformerFamily(
     TransformerSettings settings,
     int sourceVocabularySize,
     IProgress<TrainingProgress>? progress = null,
-    Action<string>? warn = null) : IModelFamily
+    Action<string>? warn = null,
+    IReadOnlyList<DocumentContent>? validation = null) : IModelFamily
 {
     private static readonly Lock TrainingGate = new();
 
@@ -94,7 +97,10 @@ public sealed class TransformerFamily(
                 trainingSet.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(),
                 network.Settings.Context,
                 TargetWeights(trainingSet, weights));
-            var summary = TransformerTrainer.Train(network, blocks, epochs, learningRate, fineTuned, device, random, progress, cancellationToken);
+            var validationBlocks = validation is { Count: > 0 }
+                ? TrainingBlocks.From(validation.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(), network.Settings.Context, null)
+                : null;
+            var summary = TransformerTrainer.Train(network, blocks, epochs, learningRate, fineTuned, device, random, progress, cancellationToken, validationBlocks);
             return new TransformerModel(network, vocabulary, summary, device);
         }
         catch

@@ -131,6 +131,15 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
             statistics.Add(new ModelStatistic(MetricNames.TrainingEpochLoss, (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Training.EpochLosses[e]));
         }
 
+        if (Training.ValidationLosses.Count > 0)
+        {
+            statistics.Add(new ModelStatistic(MetricNames.TrainingSelectedEpoch, "", Training.SelectedEpoch));
+            for (var e = 0; e < Training.ValidationLosses.Count; e++)
+            {
+                statistics.Add(new ModelStatistic(MetricNames.TrainingValidationLoss, (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Training.ValidationLosses[e]));
+            }
+        }
+
         return statistics;
     }
 

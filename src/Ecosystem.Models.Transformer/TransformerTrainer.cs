@@ -20,7 +20,8 @@ internal static class TransformerTrainer
         Device device,
         Random random,
         IProgress<TrainingProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TrainingBlocks? validation = null)
     {
         var settings = model.Settings;
         var stepsPerEpoch = (blocks.Count + settings.BatchSize - 1) / settings.BatchSize;
@@ -38,6 +39,7 @@ internal static class TransformerTrainer
             peakLearningRate);
 
         model.train();
+        using var selection = validation is null ? null : new EpochSelection(model);
         var order = Enumerable.Range(0, blocks.Count).ToArray();
         var epochLosses = new List<double>(epochs);
         var step = 0;
@@ -89,12 +91,46 @@ internal static class TransformerTrainer
             }
 
             epochLosses.Add(epochLoss / stepsPerEpoch);
+            if (validation is not null)
+            {
+                selection!.Score(epoch, ValidationLoss(model, validation, device));
+                model.train();
+            }
         }
 
         // Gradients are native tensors held by the parameters: drop them so a trained model carries only its weights.
         model.zero_grad(set_to_none: true);
         model.eval();
-        return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned);
+        var selected = selection?.Restore(model) ?? epochs;
+        return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned)
+        {
+            ValidationLosses = selection is null ? [] : [.. selection.Losses],
+            SelectedEpoch = selected,
+        };
+    }
+
+    /// <summary>Mean cross-entropy per predicted token of <paramref name="blocks"/> (nats), in evaluation mode.</summary>
+    /// <remarks>Over the model's own vocabulary: the unknown symbol's share of an id without a row depends on the
+    /// vocabulary alone, not on the weights, so epochs rank the same as by perplexity over every source id.</remarks>
+    internal static double ValidationLoss(GptDecoder model, TrainingBlocks blocks, Device device)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var order = Enumerable.Range(0, blocks.Count).ToArray();
+        double total = 0;
+        long predicted = 0;
+        for (var batchStart = 0; batchStart < order.Length; batchStart += model.Settings.BatchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var batch = order.AsSpan(batchStart, Math.Min(model.Settings.BatchSize, order.Length - batchStart));
+            var (input, target, _) = Batch(blocks, batch, device);
+            var count = target.ne(TrainingBlocks.Ignore).sum().item<long>();
+            var (lossTarget, scale) = LossTargets(target, null, count);
+            total += model.Loss(input, lossTarget, scale).item<float>() * count;
+            predicted += count;
+        }
+
+        return predicted == 0 ? double.NaN : total / predicted;
     }
 
     /// <summary>What each target counts in the batch's cross-entropy, and the targets with every ignored one replaced

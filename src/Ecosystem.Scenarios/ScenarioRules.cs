@@ -154,6 +154,13 @@ internal static class ScenarioRules
                     $"found \"{Lower(vendor.Training.InitialWeights)}\" with model.family \"{Lower(vendor.Model.Family)}\"; only \"transformer\" can be fine-tuned, allowed values: \"scratch\"");
             }
 
+            if (vendor.Training.ValidationDocuments > 0 && (vendor.Model.Family != ModelFamilyKind.Transformer || data.Kind != DataKind.Text))
+            {
+                yield return new ScenarioError(
+                    $"{path}.training.validationDocuments",
+                    $"found {vendor.Training.ValidationDocuments} with model.family \"{Lower(vendor.Model.Family)}\" and data.kind \"{Lower(data.Kind)}\"; only a \"transformer\" on \"text\" data trains in epochs to choose from, allowed value: 0");
+            }
+
             if (vendor.Model.Variance == VarianceEstimatorKind.Known && (data.Kind != DataKind.Gaussian || vendor.Model.Family != ModelFamilyKind.Gaussian))
             {
                 yield return new ScenarioError($"{path}.model.variance",

@@ -25,6 +25,11 @@ public sealed record TrainingSpec
     /// <summary>Fresh real documents (never published) added to every generation's training set.</summary>
     public int FreshHumanDocuments { get; init; }
 
+    /// <summary>Real documents of the held-out split (never published, never among the metrics' held-out documents)
+    /// scored after every epoch of a fit: the generation keeps the epoch with the lowest loss on them, as Shumailov et
+    /// al. keep the model that does best on the original task's validation set; 0 keeps the last epoch.</summary>
+    public int ValidationDocuments { get; init; }
+
     /// <summary>Share w of the training weight given to the real (human-written) part of every training set, the
     /// synthetic part getting 1 - w, whatever the parts' sizes (He, Xu and Cheng, "Recursive learning without
     /// collapse"); null trains on the documents as they come.</summary>

@@ -1,6 +1,8 @@
 using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
 using Ecosystem.Abstractions.Simulation;
+using Ecosystem.Grains.Runs;
+using Ecosystem.Scenarios;
 using Orleans.Core.Internal;
 
 namespace Ecosystem.Simulation.Tests;
@@ -49,6 +51,39 @@ public class TransformerThroughTheEcosystemTests(SingleSiloCluster fixture) : IC
         var synthetic = samples.Where(l => l.Contains("\"model\"", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Equal(600, synthetic.Count);
         Assert.All(synthetic, line => Assert.Matches("\"sourceDocumentId\":\"[^\"]+\"", line));
+    }
+
+    [Fact]
+    public async Task A_vendor_with_validation_documents_keeps_each_generations_best_epoch_on_them()
+    {
+        var scenario = ScenarioRuns.Parse(Protocol.Replace(
+            "\"initialWeights\": \"generation0\" }",
+            "\"initialWeights\": \"generation0\", \"validationDocuments\": 20 }",
+            StringComparison.Ordinal).Replace("\"epochs\": 2, \"fineTuneEpochs\": 1", "\"epochs\": 3, \"fineTuneEpochs\": 2", StringComparison.Ordinal));
+        var result = await ScenarioRuns.RunAsync(fixture.Handle, scenario with { Ticks = 2 });
+        var rows = result.Metrics;
+        foreach (var (tick, epochs) in new[] { (0, 3), (1, 2) })
+        {
+            var losses = Enumerable.Range(1, epochs)
+                .Select(e => ScenarioRuns.Value(rows, MetricNames.TrainingValidationLoss, tick, "opt", e.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            Assert.All(losses, l => Assert.True(double.IsFinite(l) && l > 0));
+            Assert.Equal(losses.IndexOf(losses.Min()) + 1, ScenarioRuns.Value(rows, MetricNames.TrainingSelectedEpoch, tick, "opt"));
+        }
+    }
+
+    [Fact]
+    public void Validation_documents_beyond_the_held_out_split_are_refused_naming_the_field()
+    {
+        var scenario = ScenarioRuns.Parse(Protocol.Replace(
+            "\"initialWeights\": \"generation0\" }",
+            "\"initialWeights\": \"generation0\", \"validationDocuments\": 100000 }",
+            StringComparison.Ordinal));
+        var spec = new RunSpec("validation-too-many", ScenarioJson.Serialize(scenario));
+        var e = Assert.Throws<ScenarioValidationException>(() => RunContext.LoadAsync(spec).GetAwaiter().GetResult());
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("$.vendors[0].training.validationDocuments", error.Path);
+        Assert.Contains("found 100000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

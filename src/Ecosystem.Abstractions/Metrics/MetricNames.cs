@@ -244,6 +244,13 @@ public static class MetricNames
     /// <summary>Epochs a generation was trained for.</summary>
     public const string TrainingEpochs = "training_epochs";
 
+    /// <summary>Mean cross-entropy on the validation documents after one epoch (label: the epoch, from 1), when the
+    /// vendor selects its epoch on them.</summary>
+    public const string TrainingValidationLoss = "training_validation_loss";
+
+    /// <summary>The epoch whose weights a generation kept (the last, or the best on validation).</summary>
+    public const string TrainingSelectedEpoch = "training_selected_epoch";
+
     /// <summary>Training throughput in tokens per second.</summary>
     public const string TrainingTokensPerSecond = "training_tokens_per_second";
 

@@ -100,6 +100,8 @@ public static class MetricInstruments
         new(MetricNames.TrainingLoss, Training + "loss", Dimensionless, "Mean training cross-entropy of the last epoch, in nats per token.", TelemetryAttributes.Label),
         new(MetricNames.TrainingEpochLoss, Training + "epoch_loss", Dimensionless, "Mean training cross-entropy of one epoch, in nats per token.", TelemetryAttributes.Epoch),
         new(MetricNames.TrainingEpochs, Training + "epochs", "{epoch}", "Epochs the generation was trained for.", TelemetryAttributes.Label),
+        new(MetricNames.TrainingValidationLoss, Training + "validation_loss", Dimensionless, "Mean cross-entropy on the validation documents after one epoch, in nats per token.", TelemetryAttributes.Epoch),
+        new(MetricNames.TrainingSelectedEpoch, Training + "selected_epoch", "{epoch}", "The epoch whose weights the generation kept.", TelemetryAttributes.Label),
         new(MetricNames.TrainingTokensPerSecond, Training + "throughput", "{token}/s", "Training throughput.", TelemetryAttributes.Label),
     ];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecosystem.Abstractions.Models;
 using Ecosystem.Abstractions;
 using Ecosystem.Abstractions.Corpus;
@@ -135,7 +136,7 @@ public sealed class ModelGenerationGrain(
             });
         });
         void Warn(string warning) => logger.LogWarning("{Key}: {Warning}", key, warning);
-        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, ProgressOf(setup.Generation), Warn);
+        var family = ModelFamilies.Create(vendor.Model, _context.Scenario.Data, ProgressOf(setup.Generation), Warn, _context.ValidationFor(setup.VendorIndex));
         var random = RandomStreams.For(_context.Scenario.Seed, RandomKey, setup.TrainedAtTick, "fit");
         var fromBase = vendor.Training.InitialWeights == InitialWeights.Base && family.CanFineTune;
         var start = fromBase
@@ -156,6 +157,13 @@ public sealed class ModelGenerationGrain(
         {
             // The base is shared by every generation of the silo; generation 0's weights were loaded for this one.
             (start as IDisposable)?.Dispose();
+        }
+
+        if (_model is TransformerModel { Training: { ValidationLosses.Count: > 0 } training })
+        {
+            logger.LogInformation(
+                "{Key}: kept epoch {Epoch} of {Epochs}, validation loss per epoch {Losses}",
+                key, training.SelectedEpoch, training.Epochs, string.Join(", ", training.ValidationLosses.Select(l => l.ToString("F3", CultureInfo.InvariantCulture))));
         }
 
         _heldOutPerplexity = null;

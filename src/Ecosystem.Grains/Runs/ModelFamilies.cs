@@ -1,3 +1,4 @@
+using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Models;
 using Ecosystem.Corpus;
 using Ecosystem.Models;
@@ -9,7 +10,13 @@ namespace Ecosystem.Grains.Runs;
 /// <summary>Creates the model family a vendor's scenario entry asks for.</summary>
 internal static class ModelFamilies
 {
-    public static IModelFamily Create(ModelSpec model, DataSpec data, IProgress<TrainingProgress>? progress = null, Action<string>? warn = null) => model.Family switch
+    /// <param name="validation">Real documents a transformer selects its epoch on (see training.validationDocuments).</param>
+    public static IModelFamily Create(
+        ModelSpec model,
+        DataSpec data,
+        IProgress<TrainingProgress>? progress = null,
+        Action<string>? warn = null,
+        IReadOnlyList<DocumentContent>? validation = null) => model.Family switch
     {
         ModelFamilyKind.Categorical => new CategoricalFamily(data.Categorical.Probabilities.Count),
         ModelFamilyKind.Gaussian => new GaussianFamily(model.Variance switch
@@ -19,7 +26,7 @@ internal static class ModelFamilies
             _ => VarianceEstimator.Unbiased,
         }, data.Gaussian.Stddev * data.Gaussian.Stddev),
         ModelFamilyKind.Gmm => new GaussianMixtureFamily(model.Components, model.MaxIterations, 1e-6),
-        ModelFamilyKind.Transformer => new TransformerFamily(model.Transformer, TextTokenizer.Shared.VocabularySize, progress, warn),
+        ModelFamilyKind.Transformer => new TransformerFamily(model.Transformer, TextTokenizer.Shared.VocabularySize, progress, warn, validation),
         _ => new NGramFamily(model.Order, model.Discount, TextTokenizer.Shared.VocabularySize),
     };
 }

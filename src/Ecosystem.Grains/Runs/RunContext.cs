@@ -15,6 +15,7 @@ namespace Ecosystem.Grains.Runs;
 public sealed class RunContext
 {
     private readonly Lazy<UnigramDistribution> _humanUnigram;
+    private readonly IReadOnlyList<DocumentContent> _validationPool;
 
     private RunContext(RunSpec spec, Scenario scenario, HumanCorpus? corpus)
     {
@@ -33,6 +34,8 @@ public sealed class RunContext
         }
 
         (HeldOut, HeldOutGenres) = SelectHeldOut(corpus, scenario.Metrics.HeldOutDocuments);
+        _validationPool = ValidationPool(corpus, scenario.Metrics.HeldOutDocuments);
+        CheckValidationDocuments(spec, scenario, _validationPool.Count);
         Watermarks = scenario.Vendors
             .Select(v => v.Watermark is { } w ? new GreenListWatermark(w.Key ?? v.Name, w.Gamma, w.Delta) : null)
             .ToList();
@@ -77,6 +80,14 @@ public sealed class RunContext
 
     /// <summary>Held-out human documents used for perplexity (never published); empty unless the data is text.</summary>
     public IReadOnlyList<DocumentContent> HeldOut { get; }
+
+    /// <summary>Vendor <paramref name="vendorIndex"/>'s validation documents (training.validationDocuments of them,
+    /// evenly spaced over the held-out documents the metrics do not use); empty when it keeps its last epoch.</summary>
+    public IReadOnlyList<DocumentContent> ValidationFor(int vendorIndex)
+    {
+        var count = Scenario.Vendors[vendorIndex].Training.ValidationDocuments;
+        return EvenlySpaced(_validationPool, Math.Min(count, _validationPool.Count));
+    }
 
     /// <summary>The genre of each held-out document (same order as <see cref="HeldOut"/>).</summary>
     public IReadOnlyList<string> HeldOutGenres { get; }
@@ -157,11 +168,45 @@ public sealed class RunContext
             return ([], []);
         }
 
-        var all = corpus.HeldOut;
-        var count = limit is { } l ? Math.Min(l, all.Count) : all.Count;
-
-        // Evenly spaced over the canonical (genre, id) order keeps every genre represented.
-        var chosen = Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToList();
+        var chosen = EvenlySpaced(corpus.HeldOut, HeldOutCount(corpus, limit));
         return (chosen.Select(d => DocumentContent.FromTokens(d.Tokens)).ToList(), chosen.Select(d => d.Genre).ToList());
+    }
+
+    private static int HeldOutCount(HumanCorpus corpus, int? limit) => limit is { } l ? Math.Min(l, corpus.HeldOut.Count) : corpus.HeldOut.Count;
+
+    // Evenly spaced over the canonical (genre, id) order keeps every genre represented.
+    private static List<T> EvenlySpaced<T>(IReadOnlyList<T> all, int count) =>
+        Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToList();
+
+    // The held-out documents the metrics leave out, in canonical order: validation never touches the test set.
+    private static IReadOnlyList<DocumentContent> ValidationPool(HumanCorpus? corpus, int? limit)
+    {
+        if (corpus is null)
+        {
+            return [];
+        }
+
+        var count = HeldOutCount(corpus, limit);
+        var used = new HashSet<int>(Enumerable.Range(0, count).Select(i => (int)((long)i * corpus.HeldOut.Count / count)));
+        return Enumerable.Range(0, corpus.HeldOut.Count)
+            .Where(i => !used.Contains(i))
+            .Select(i => DocumentContent.FromTokens(corpus.HeldOut[i].Tokens))
+            .ToList();
+    }
+
+    private static void CheckValidationDocuments(RunSpec spec, Scenario scenario, int available)
+    {
+        var errors = scenario.Vendors
+            .Select((vendor, index) => (vendor.Training.ValidationDocuments, index))
+            .Where(v => v.ValidationDocuments > available)
+            .Select(v => new ScenarioError(
+                $"$.vendors[{v.index}].training.validationDocuments",
+                $"found {v.ValidationDocuments}, but the held-out split has {available} documents beyond the metrics' held-out ones; " +
+                $"allowed: 0 to {available} (lower metrics.heldOutDocuments or raise data.text.heldOutFraction for more)"))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException($"run {spec.RunId}", errors);
+        }
     }
 }

@@ -56,6 +56,16 @@ public static class RuleMutations
             Section(Vendor(s, 0), "training")["initialWeights"] = "generation0";
             return "$.vendors[0].training.initialWeights";
         }),
+        ("validation-documents-for-a-non-transformer", s =>
+        {
+            if (Family(s, 0) == "transformer")
+            {
+                return null;
+            }
+
+            Section(Vendor(s, 0), "training")["validationDocuments"] = 10;
+            return "$.vendors[0].training.validationDocuments";
+        }),
         ("human-prompts-without-text", s =>
         {
             if (DataKind(s) == "text")
