@@ -145,7 +145,6 @@ internal static class TokenGenerator
 
             var scores = torch.tensor(initial, [prompts, beams], device: device);
             var history = torch.empty([prompts * beams, 0], dtype: ScalarType.Int64, device: device);
-            var offsets = (torch.arange(prompts, dtype: ScalarType.Int64, device: device) * beams).unsqueeze(1);
             long position = 0;
             for (var t = 0; t < length; t++)
             {
@@ -171,10 +170,22 @@ internal static class TokenGenerator
                     (best, flat) = (sorted, drawn.gather(1, order));
                 }
 
-                var parent = flat.div(vocabulary, rounding_mode: RoundingMode.floor);
-                var token = flat.remainder(vocabulary);
-                var rows = (parent + offsets).view(-1);
-                repetition?.Reorder(rows.cpu().data<long>().ToArray(), token.view(-1).cpu().data<long>().ToArray());
+                // The bookkeeping of 5 ids per prompt is done in managed arrays, not with libtorch's integer arithmetic:
+                // TorchSharp wraps each implicit scalar operand (the divisor, the alpha of an add) in a finalizable
+                // object that the collector may free while the native call still reads it, and an integer operation
+                // then fails on the garbage ("toLong"), as a run of nature-protocol did once at its fifth tick.
+                var flatIds = flat.cpu().data<long>().ToArray();
+                var rowIds = new long[flatIds.Length];
+                var tokenIds = new long[flatIds.Length];
+                for (var i = 0; i < flatIds.Length; i++)
+                {
+                    rowIds[i] = i / beams * beams + flatIds[i] / vocabulary;
+                    tokenIds[i] = flatIds[i] % vocabulary;
+                }
+
+                var rows = torch.tensor(rowIds, device: device);
+                var token = torch.tensor(tokenIds, [prompts, beams], device: device);
+                repetition?.Reorder(rowIds, tokenIds);
                 foreach (var cache in caches)
                 {
                     cache.Reorder(rows);

@@ -104,7 +104,7 @@ internal static class TransformerTrainer
         var selected = selection?.Restore(model) ?? epochs;
         return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned)
         {
-            ValidationLosses = selection is null ? [] : [.. selection.Losses],
+            ValidationLosses = selection is null ? new List<double>() : selection.Losses.ToList(),
             SelectedEpoch = selected,
         };
     }

@@ -83,8 +83,9 @@ public sealed class TransformerModelTests
 
             var probe = TinyTransformer.CountingDocuments(5, 12, seed: 11);
             Assert.Equal(model.ScoreMany(probe), loaded.ScoreMany(probe));
-            Assert.Equal(model.Training, loaded.Training with { EpochLosses = model.Training.EpochLosses });
+            Assert.Equal(model.Training, loaded.Training with { EpochLosses = model.Training.EpochLosses, ValidationLosses = model.Training.ValidationLosses });
             Assert.Equal(model.Training.EpochLosses, loaded.Training.EpochLosses);
+            Assert.Equal(model.Training.ValidationLosses, loaded.Training.ValidationLosses);
             Assert.Equal(
                 model.Sample(4, new SamplingOptions(6), new Random(1)).SelectMany(d => d.Tokens),
                 loaded.Sample(4, new SamplingOptions(6), new Random(1)).SelectMany(d => d.Tokens));
