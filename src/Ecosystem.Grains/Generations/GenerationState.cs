@@ -14,4 +14,9 @@ public sealed class GenerationState
     /// <summary>Blob name of its training set (the documents, in training order).</summary>
     [Id(1)]
     public string? TrainingSet { get; set; }
+
+    /// <summary>How the training set's blob is written; states saved before the field existed read as
+    /// <see cref="TrainingSetFormat.Serialized"/>.</summary>
+    [Id(2)]
+    public TrainingSetFormat Format { get; set; }
 }
