@@ -82,6 +82,38 @@ public class HumanPopulationTests
     }
 
     [Fact]
+    public void An_author_s_queue_position_is_what_it_published_at_every_tick_before_whatever_order_ticks_are_asked_in_and_after_a_retried_tick()
+    {
+        var humans = new HumanSpec
+        {
+            Authors = 9, ActiveAuthors = 0, NewcomersPerTick = 2, FirstTick = 2, LastTick = 14, DocumentsPerTick = 31, InitialDocuments = 5, Displacement = 0.7,
+        };
+        var population = new HumanPopulation(humans, worlds: 2);
+        var random = new Random(4);
+        int Published(int world, int author, int tick) => Enumerable.Range(0, tick).Sum(t => population.CountAt(world, author, t));
+        void Check(int world, int tick) =>
+            Assert.Equal(Enumerable.Range(0, 9).Select(a => Published(world, a, tick)), Enumerable.Range(0, 9).Select(a => population.CountBefore(world, a, tick)));
+
+        for (var tick = 0; tick < 18; tick++)
+        {
+            Check(0, tick);
+            Check(1, tick);
+            population.Record(0, tick, random.NextDouble());
+            population.Record(1, tick, random.NextDouble());
+        }
+
+        // Back to earlier ticks, then a retried tick that changes what later ticks publish.
+        Check(0, 7);
+        Check(1, 17);
+        Check(0, 17);
+        var publishedBefore11 = Enumerable.Range(0, 9).Sum(a => population.CountBefore(0, a, 11));
+        population.Record(0, 9, 1.0);
+        Check(0, 11);
+        Check(0, 10);
+        Assert.True(Enumerable.Range(0, 9).Sum(a => population.CountBefore(0, a, 11)) < publishedBefore11);
+    }
+
+    [Fact]
     public void Displacement_lowers_each_world_s_output_by_its_own_previous_synthetic_share_and_a_retried_tick_replaces_its_record()
     {
         var population = new HumanPopulation(new HumanSpec { Authors = 5, DocumentsPerTick = 200, InitialDocuments = 50, Displacement = 0.5 }, worlds: 2);

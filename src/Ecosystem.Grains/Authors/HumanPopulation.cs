@@ -15,6 +15,10 @@ public sealed class HumanPopulation
     private readonly List<double>[] _outputFactors;
     private readonly Func<int, double> _rateOf;
 
+    // Per world, every author's documents at rate 1 before a tick, carried forward one tick at a time: a queue position
+    // summed over all past ticks for every author would make a tick's cost grow with the length of the run.
+    private readonly EvenCountsBefore?[] _evenCountsBefore;
+
     /// <summary>A population for <paramref name="worlds"/> independent worlds.</summary>
     /// <param name="humans">The scenario's population.</param>
     /// <param name="worlds">Independent worlds.</param>
@@ -25,6 +29,7 @@ public sealed class HumanPopulation
         _humans = humans;
         _outputFactors = Enumerable.Range(0, worlds).Select(_ => new List<double>()).ToArray();
         _rateOf = rateOf ?? (_ => 1);
+        _evenCountsBefore = new EvenCountsBefore?[worlds];
     }
 
     /// <summary>Each world's output factors recorded so far (one per tick), to persist.</summary>
@@ -37,6 +42,7 @@ public sealed class HumanPopulation
         {
             _outputFactors[world].Clear();
             _outputFactors[world].AddRange(world < factors.Count ? factors[world] : []);
+            _evenCountsBefore[world] = null;
         }
     }
 
@@ -60,6 +66,8 @@ public sealed class HumanPopulation
         if (tick < factors.Count)
         {
             factors.RemoveRange(tick, factors.Count - tick);
+            // Counts carried past the replaced tick were computed from its old record.
+            _evenCountsBefore[world] = null;
         }
 
         if (tick != factors.Count)
@@ -156,12 +164,45 @@ public sealed class HumanPopulation
 
     private int EvenCountBefore(int world, int author, int tick)
     {
-        var total = 0;
-        for (var t = _humans.FirstTick; t < tick; t++)
+        if (tick <= _humans.FirstTick)
         {
-            total += EvenCountAt(world, author, t);
+            return 0;
         }
 
-        return total;
+        var counts = _evenCountsBefore[world];
+        if (counts is null || counts.Tick > tick)
+        {
+            counts = _evenCountsBefore[world] = new EvenCountsBefore(_humans.FirstTick, new int[_humans.Authors]);
+        }
+
+        for (; counts.Tick < tick; counts.Tick++)
+        {
+            var active = ActiveAt(counts.Tick);
+            if (active == 0)
+            {
+                continue;
+            }
+
+            var total = TotalAt(world, counts.Tick);
+            var share = total / active;
+            var remainder = total % active;
+            var before = counts.Counts;
+            for (var a = 0; a < active; a++)
+            {
+                // As EvenCountAt: the even share, plus one for the authors the remainder reaches this tick.
+                var rotated = ((a - counts.Tick) % active + active) % active;
+                before[a] += share + (rotated < remainder ? 1 : 0);
+            }
+        }
+
+        return counts.Counts[author];
+    }
+
+    /// <summary>Every author's documents at rate 1 published before <see cref="Tick"/>.</summary>
+    private sealed class EvenCountsBefore(int tick, int[] counts)
+    {
+        public int Tick { get; set; } = tick;
+
+        public int[] Counts { get; } = counts;
     }
 }
