@@ -17,6 +17,10 @@ public sealed record MetricsSpec
     /// null: all of them.</summary>
     public int? DiversityDocuments { get; init; }
 
+    /// <summary>distinct-2..4 of a document set with more n-grams of that order than this are estimated with a
+    /// HyperLogLog sketch (relative standard error 0.41%) instead of counted exactly; null always counts exactly.</summary>
+    public long? ExactDistinctNgrams { get; init; } = 1_000_000;
+
     /// <summary>Held-out documents used for perplexity; null uses all of them.</summary>
     public int? HeldOutDocuments { get; init; } = 400;
 

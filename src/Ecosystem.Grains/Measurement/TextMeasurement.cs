@@ -26,7 +26,7 @@ public static class TextMeasurement
         UnigramCounts? unigrams = null;
         double? tailMass = null;
         double[]? coverage = null;
-        var passes = new List<Action> { () => distinct = DistinctN.ComputeAll(documents), () => unigrams = UnigramCounts.From(documents) };
+        var passes = new List<Action> { () => distinct = DistinctN.ComputeAll(documents, context.Scenario.Metrics.ExactDistinctNgrams), () => unigrams = UnigramCounts.From(documents) };
         if (context.TailMass is { } tail)
         {
             passes.Add(() => tailMass = tail.Compute(documents));
