@@ -125,14 +125,8 @@ public static class DistinctN
 
     private readonly struct SketchSink(DistinctCountSketch sketch) : PartitionedKeyCount.IKeySink
     {
-        public void Add(ulong key)
-        {
-            // SplitMix64's finaliser: every key bit moves every hash bit, as the sketch needs.
-            var z = key;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            sketch.Add(z ^ (z >> 31));
-        }
+        // Every key bit moves every hash bit, as the sketch needs.
+        public void Add(ulong key) => sketch.Add(NGramHash.Mix(key));
     }
 
     // Keys this narrow (unigrams of 16-bit ids) are counted in a bitmap of every possible key, 8 KiB at most.
@@ -140,34 +134,23 @@ public static class DistinctN
 
     private static long CountDense(IReadOnlyList<int[]> documents, int n, int bits, int width)
     {
-        var seen = new ulong[((1 << width) + 63) / 64];
-        var mask = (1UL << width) - 1;
-        for (var d = 0; d < documents.Count; d++)
-        {
-            var tokens = documents[d];
-            if (tokens.Length < n)
-            {
-                continue;
-            }
-
-            ulong key = 0;
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                key = ((key << bits) | (uint)tokens[i]) & mask;
-                if (i >= n - 1)
-                {
-                    seen[key >> 6] |= 1UL << (int)(key & 63);
-                }
-            }
-        }
-
+        var sink = new BitmapSink(new ulong[((1 << width) + 63) / 64]);
+        new PackedGrams(documents, n, bits, (1UL << width) - 1).WriteTo(ref sink);
         long distinct = 0;
-        foreach (var word in seen)
+        foreach (var word in sink.Seen)
         {
             distinct += BitOperations.PopCount(word);
         }
 
         return distinct;
+    }
+
+    /// <summary>Marks each key in a bitmap of every possible key.</summary>
+    private readonly struct BitmapSink(ulong[] seen) : PartitionedKeyCount.IKeySink
+    {
+        public ulong[] Seen { get; } = seen;
+
+        public void Add(ulong key) => Seen[key >> 6] |= 1UL << (int)(key & 63);
     }
 
     /// <summary>Every n-gram of the documents packed into one 64-bit key, oldest token in the highest bits.</summary>

@@ -26,7 +26,8 @@ public static class NGramHash
         return Mix(hash);
     }
 
-    private static ulong Mix(ulong z)
+    /// <summary>SplitMix64's finaliser: a bijection of 64-bit values in which every input bit moves every output bit.</summary>
+    internal static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;

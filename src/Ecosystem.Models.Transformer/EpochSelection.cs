@@ -44,7 +44,7 @@ internal sealed class EpochSelection(GptDecoder model) : IDisposable
     }
 
     /// <summary>Loads the best epoch's weights into the model unless the last epoch was the best; returns that epoch.</summary>
-    public int Restore(GptDecoder target)
+    public int Restore()
     {
         if (_best is null)
         {
@@ -54,7 +54,7 @@ internal sealed class EpochSelection(GptDecoder model) : IDisposable
         if (_bestEpoch != _losses.Count)
         {
             using var noGrad = no_grad();
-            foreach (var (name, tensor) in target.state_dict())
+            foreach (var (name, tensor) in model.state_dict())
             {
                 tensor.copy_(_best[name]);
             }

@@ -101,7 +101,7 @@ internal static class TransformerTrainer
         // Gradients are native tensors held by the parameters: drop them so a trained model carries only its weights.
         model.zero_grad(set_to_none: true);
         model.eval();
-        var selected = selection?.Restore(model) ?? epochs;
+        var selected = selection?.Restore() ?? epochs;
         return new TrainingSummary(epochs, steps, tokens, epochLosses, tokens / Math.Max(1e-9, clock.Elapsed.TotalSeconds), fineTuned)
         {
             ValidationLosses = selection is null ? new List<double>() : selection.Losses.ToList(),

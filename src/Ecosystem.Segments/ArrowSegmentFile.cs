@@ -49,15 +49,15 @@ public static class ArrowSegmentFile
         {
             (Field("id", StringType.Default), ids.Build()),
             (Field("tick", Int32Type.Default), new Int32Array(Buffer<int>(Enumerable.Repeat(segment.Tick, count).ToArray()), ArrowBuffer.Empty, count, 0, 0)),
-            Dictionary("phase", segment.Phase.Select(p => PhaseNames[p]).ToArray()),
-            Dictionary("kind", segment.Kind.Select(k => KindNames[k]).ToArray()),
-            Dictionary("author_id", segment.AuthorCode, strings),
-            Dictionary("vendor", segment.VendorCode, strings),
+            Dictionary("phase", segment.Phase, p => PhaseNames[p]),
+            Dictionary("kind", segment.Kind, k => KindNames[k]),
+            Dictionary("author_id", segment.AuthorCode, c => strings[c]),
+            Dictionary("vendor", segment.VendorCode, c => strings[c]),
             (Field("generation", Int32Type.Default), new Int32Array(Buffer<int>(segment.Generation), ArrowBuffer.Empty, count, 0, 0)),
-            Dictionary("genre", segment.GenreCode, strings),
+            Dictionary("genre", segment.GenreCode, c => strings[c]),
             (Field("genre_inferred", BooleanType.Default), Booleans(segment.GenreInferred)),
-            Dictionary("source_document", segment.SourceCode, strings),
-            Dictionary("watermark_key", segment.WatermarkCode, strings),
+            Dictionary("source_document", segment.SourceCode, c => strings[c]),
+            Dictionary("watermark_key", segment.WatermarkCode, c => strings[c]),
             (Field("tokens", new ListType(new Field("item", tokenType, false))),
                 new ListArray(new ListType(new Field("item", tokenType, false)), count, Buffer<int>(segment.TokenOffsets), tokenValues, ArrowBuffer.Empty, 0, 0)),
             (Field("values", new ListType(new Field("item", DoubleType.Default, false))),
@@ -108,43 +108,22 @@ public static class ArrowSegmentFile
 
     private static Field Field(string name, IArrowType type) => new(name, type, nullable: false, metadata: null);
 
-    private static (Field, IArrowArray) Dictionary(string column, string[] values)
+    /// <summary>A dictionary-encoded column of the strings of <paramref name="keys"/>, entries in order of first
+    /// occurrence. Each key stands for one string (a phase or kind code, or a code of the segment's string table), so
+    /// rows are matched by key, without hashing a string per row.</summary>
+    private static (Field, IArrowArray) Dictionary<TKey>(string column, TKey[] keys, Func<TKey, string> text)
+        where TKey : notnull
     {
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positions = new Dictionary<TKey, int>();
         var dictionary = new StringArray.Builder();
-        var indices = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        var indices = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (!positions.TryGetValue(values[i], out var position))
+            if (!positions.TryGetValue(keys[i], out var position))
             {
                 position = positions.Count;
-                positions.Add(values[i], position);
-                dictionary.Append(values[i]);
-            }
-
-            indices[i] = position;
-        }
-
-        var type = new DictionaryType(Int32Type.Default, StringType.Default, ordered: false);
-        var array = new DictionaryArray(type, new Int32Array(Buffer<int>(indices), ArrowBuffer.Empty, indices.Length, 0, 0), dictionary.Build());
-        return (Field(column, type), array);
-    }
-
-    /// <summary>A dictionary-encoded column of the strings of <paramref name="codes"/>, entries in order of first
-    /// occurrence: the same column as <see cref="Dictionary(string, string[])"/> of those strings, since the table gives
-    /// each string one code, without hashing a string per row.</summary>
-    private static (Field, IArrowArray) Dictionary(string column, int[] codes, StringTable strings)
-    {
-        var positions = new Dictionary<int, int>();
-        var dictionary = new StringArray.Builder();
-        var indices = new int[codes.Length];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            if (!positions.TryGetValue(codes[i], out var position))
-            {
-                position = positions.Count;
-                positions.Add(codes[i], position);
-                dictionary.Append(strings[codes[i]]);
+                positions.Add(keys[i], position);
+                dictionary.Append(text(keys[i]));
             }
 
             indices[i] = position;

@@ -175,8 +175,10 @@ public sealed class RunContext
     private static int HeldOutCount(HumanCorpus corpus, int? limit) => limit is { } l ? Math.Min(l, corpus.HeldOut.Count) : corpus.HeldOut.Count;
 
     // Evenly spaced over the canonical (genre, id) order keeps every genre represented.
-    private static List<T> EvenlySpaced<T>(IReadOnlyList<T> all, int count) =>
-        Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToList();
+    private static List<T> EvenlySpaced<T>(IReadOnlyList<T> all, int count) => EvenlySpacedIndices(all.Count, count).Select(i => all[i]).ToList();
+
+    private static IEnumerable<int> EvenlySpacedIndices(int total, int count) =>
+        Enumerable.Range(0, count).Select(i => (int)((long)i * total / count));
 
     // The held-out documents the metrics leave out, in canonical order: validation never touches the test set.
     private static IReadOnlyList<DocumentContent> ValidationPool(HumanCorpus? corpus, int? limit)
@@ -186,8 +188,7 @@ public sealed class RunContext
             return [];
         }
 
-        var count = HeldOutCount(corpus, limit);
-        var used = new HashSet<int>(Enumerable.Range(0, count).Select(i => (int)((long)i * corpus.HeldOut.Count / count)));
+        var used = new HashSet<int>(EvenlySpacedIndices(corpus.HeldOut.Count, HeldOutCount(corpus, limit)));
         return Enumerable.Range(0, corpus.HeldOut.Count)
             .Where(i => !used.Contains(i))
             .Select(i => DocumentContent.FromTokens(corpus.HeldOut[i].Tokens))
