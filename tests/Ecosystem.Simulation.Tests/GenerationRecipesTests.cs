@@ -2,6 +2,7 @@ using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Grains.Generations;
 using Ecosystem.Grains.Persistence;
+using Ecosystem.Segments.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -51,7 +52,7 @@ public sealed class GenerationRecipesTests : IDisposable
         Assert.NotNull(loaded);
         Assert.Equal(Setup, loaded.Value.Setup);
         Assert.Equal(TrainingSetFormat.Compact, _state.State.Format);
-        AssertSame(trainingSet, loaded.Value.TrainingSet);
+        SampleDocuments.Equal(trainingSet, loaded.Value.TrainingSet);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class GenerationRecipesTests : IDisposable
 
         Assert.Equal(TrainingSetFormat.Serialized, _state.State.Format);
         Assert.NotNull(loaded);
-        AssertSame(trainingSet, loaded.Value.TrainingSet);
+        SampleDocuments.Equal(trainingSet, loaded.Value.TrainingSet);
     }
 
     [Fact]
@@ -114,21 +115,6 @@ public sealed class GenerationRecipesTests : IDisposable
     }
 
     private GenerationRecipes Recipes() => new(_state, _store, _serializer, GenerationKey);
-
-    /// <summary>Field by field: records compare their arrays by reference.</summary>
-    private static void AssertSame(IReadOnlyList<Document> expected, IReadOnlyList<Document> actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        for (var i = 0; i < expected.Count; i++)
-        {
-            Assert.Equal(expected[i].Id, actual[i].Id);
-            Assert.Equal(expected[i].Tick, actual[i].Tick);
-            Assert.Equal(expected[i].Phase, actual[i].Phase);
-            Assert.Equal(expected[i].Provenance, actual[i].Provenance);
-            Assert.Equal(expected[i].Content.Tokens, actual[i].Content.Tokens);
-            Assert.Equal(expected[i].Content.Values, actual[i].Content.Values);
-        }
-    }
 
     /// <summary>Grain state held in a field, as grain storage would hand it to the recipes.</summary>
     private sealed class StateInMemory : IPersistentState<GenerationState>

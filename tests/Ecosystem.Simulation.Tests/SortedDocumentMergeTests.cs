@@ -5,9 +5,6 @@ namespace Ecosystem.Simulation.Tests;
 
 public sealed class SortedDocumentMergeTests
 {
-    private static Document Doc(string id) => new(id, 0, TickPhase.HumansPublish,
-        new Provenance(AuthorKind.Human, "a", "", -1, "news", false, ""), DocumentContent.FromTokens([1]));
-
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -16,7 +13,7 @@ public sealed class SortedDocumentMergeTests
     public void Gives_the_order_of_a_sort_of_all_parts(int partCount)
     {
         var random = new Random(partCount);
-        var all = Enumerable.Range(0, 500).Select(i => Doc($"{random.Next(100):D3}-{i}")).ToList();
+        var all = Enumerable.Range(0, 500).Select(i => DocumentWithId.Of($"{random.Next(100):D3}-{i}")).ToList();
         var parts = Enumerable.Range(0, partCount).Select(p => (IReadOnlyList<Document>)all
             .Where((_, i) => i % partCount == p).OrderBy(d => d.Id, StringComparer.Ordinal).ToList()).ToList();
 
@@ -29,7 +26,7 @@ public sealed class SortedDocumentMergeTests
     [Fact]
     public void A_part_out_of_order_is_sorted_first()
     {
-        var merged = SortedDocumentMerge.Merge([[Doc("c"), Doc("a")], [Doc("b")], []]);
+        var merged = SortedDocumentMerge.Merge([[DocumentWithId.Of("c"), DocumentWithId.Of("a")], [DocumentWithId.Of("b")], []]);
 
         Assert.Equal(["a", "b", "c"], merged.Select(d => d.Id));
     }
