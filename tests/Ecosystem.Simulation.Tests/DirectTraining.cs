@@ -21,6 +21,6 @@ internal sealed record DirectTraining(string RunId, IModelGenerationGrain Genera
         var trainingSet = documents.Select((d, i) => new Document(
             $"d{i:D5}", 0, TickPhase.HumansPublish, new Provenance(AuthorKind.Human, "a", "", -1, "news", false, $"d{i}"), d)).ToList();
         var grain = handle.Cluster.GrainFactory.GetGrain<IModelGenerationGrain>(new WorldAddress(spec.RunId, 0).Generation("opt", 0));
-        return new DirectTraining(spec.RunId, grain, documents.Take(20).ToList(), () => grain.TrainAsync(new GenerationSetup(spec, 0, 0, 0, 0), trainingSet));
+        return new DirectTraining(spec.RunId, grain, documents.Take(20).ToList(), () => grain.TrainAsync(new GenerationSetup(spec, 0, 0, 0, 0), new DocumentBatch(trainingSet)));
     }
 }

@@ -26,7 +26,7 @@ public class GenerationRetirementTests(SingleSiloCluster fixture) : IClassFixtur
         var trainingSet = documents.Select((d, i) => new Document(
             $"d{i:D5}", 1, TickPhase.HumansPublish, new Provenance(AuthorKind.Human, "a", "", -1, "news", false, $"d{i}"), d)).ToList();
         var grain = fixture.Handle.Cluster.GrainFactory.GetGrain<IModelGenerationGrain>(new WorldAddress(spec.RunId, 0).Generation("opt", 1));
-        await grain.TrainAsync(new GenerationSetup(spec, 0, 0, 1, 1), trainingSet);
+        await grain.TrainAsync(new GenerationSetup(spec, 0, 0, 1, 1), new DocumentBatch(trainingSet));
         var probe = documents.Take(10).Concat(Enumerable.Range(0, 10).Select(_ => DocumentContent.FromTokens([.. Enumerable.Range(0, 32).Select(_ => random.Next(500))]))).ToList();
         var before = await grain.PerplexitiesAsync(probe);
 

@@ -14,13 +14,13 @@ public interface ICorpusShardGrain : IGrainWithStringKey
     Task SealTickAsync(int tick);
 
     /// <summary>Appends documents; a document id seen before is ignored, so a retried call adds nothing twice.</summary>
-    Task AppendAsync(IReadOnlyList<Document> documents);
+    Task AppendAsync(DocumentBatch documents);
 
     /// <summary>Drops the shard's documents and deactivates it: its run is over.</summary>
     Task ReleaseAsync();
 
     /// <summary>Documents matching the query, ordered by id.</summary>
-    Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query);
+    Task<DocumentBatch> ScrapeAsync(ScrapeQuery query);
 
     /// <summary>How many documents of each tick the shard holds now that a crawler may fetch: all, or, with
     /// <paramref name="onlyVendor"/>, human text and that vendor's output.</summary>
@@ -28,7 +28,7 @@ public interface ICorpusShardGrain : IGrainWithStringKey
 
     /// <summary>Draws documents for a crawler: for each draw, that many of the tick's documents the census counted,
     /// uniformly without replacement in the canonical order, seeded by the draw. Ordered by id.</summary>
-    Task<IReadOnlyList<Document>> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws);
+    Task<DocumentBatch> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws);
 
     /// <summary>The ticks whose segments are sealed, ascending.</summary>
     Task<IReadOnlyList<int>> SealedTicksAsync();
@@ -37,5 +37,5 @@ public interface ICorpusShardGrain : IGrainWithStringKey
     Task<byte[]> SegmentFileAsync(int tick);
 
     /// <summary>Documents published at one tick, ordered by id.</summary>
-    Task<IReadOnlyList<Document>> GetTickAsync(int tick);
+    Task<DocumentBatch> GetTickAsync(int tick);
 }

@@ -8,7 +8,7 @@ namespace Ecosystem.Abstractions.Simulation;
 public interface IModelGenerationGrain : IGrainWithStringKey
 {
     /// <summary>Fits the model to the training set (documents in canonical order).</summary>
-    Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet);
+    Task TrainAsync(GenerationSetup setup, DocumentBatch trainingSet);
 
     /// <summary>Frees the model, deletes its checkpoint and deactivates: its run is over.</summary>
     Task ReleaseAsync();

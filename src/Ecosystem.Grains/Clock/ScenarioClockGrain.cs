@@ -142,9 +142,20 @@ public sealed class ScenarioClockGrain(
         var modelCounts = await SimulationTracing.InPhaseAsync(TickPhase.ModelsPublish, tick, () =>
             Task.WhenAll(vendors.Select(v => v.Grain.PublishAsync(tick))));
 
-        var (corpusMeasurements, vendorMeasurements) = await SimulationTracing.InPhaseAsync(TickPhase.Measure, tick, async () => (
-            await Task.WhenAll(worlds.Select(w => MeasureCorpusAsync(context, w, tick))),
-            await Task.WhenAll(vendors.Select(v => v.Grain.MeasureAsync(tick)))));
+        var (corpusMeasurements, vendorMeasurements) = await SimulationTracing.InPhaseAsync(TickPhase.Measure, tick, async () =>
+        {
+            var published = await Task.WhenAll(worlds.Select(w =>
+                ShardWriter.TickAsync(GrainFactory, new WorldAddress(context.Spec.RunId, w), scenario.Shards, tick)));
+
+            // Nothing more is published this tick, and the measures have the tick's documents in hand: the shards seal
+            // their segments (columns, Arrow files) while the corpus and the vendors are measured, on the cores the
+            // measures leave idle. The tick is committed only once both are done, so a failure in either reruns it.
+            var commit = SimulationTracing.InStepAsync(SimulationTracing.CommitTick, tick, () => Task.WhenAll(shards.Select(s => s.SealTickAsync(tick))));
+            var corpus = Task.WhenAll(worlds.Select(w => MeasureCorpusAsync(context, w, tick, published[w])));
+            var vendorResults = Task.WhenAll(vendors.Select(v => v.Grain.MeasureAsync(tick)));
+            await Task.WhenAll(commit, corpus, vendorResults);
+            return (await corpus, await vendorResults);
+        });
 
         var rows = new List<MetricRow>();
         var samples = new List<SampledDocument>();
@@ -160,7 +171,6 @@ public sealed class ScenarioClockGrain(
             samples.AddRange(measurement.Samples);
         }
 
-        await SimulationTracing.InStepAsync(SimulationTracing.CommitTick, tick, () => Task.WhenAll(shards.Select(s => s.SealTickAsync(tick))));
         return new TickReport(tick, rows, samples, humanCounts.Sum(x => (long)x) + modelCounts.Sum(x => (long)x), trained.Count(t => t));
     }
 
@@ -223,9 +233,21 @@ public sealed class ScenarioClockGrain(
         }
     }
 
-    private async Task<(List<MetricRow> Rows, List<SampledDocument> Samples)> MeasureCorpusAsync(RunContext context, int world, int tick)
+    /// <summary>The diversity rows of a tick's published documents (a sample of them when the scenario says so).</summary>
+    private static List<MetricRow> TickDiversity(RunContext context, int world, int tick, IReadOnlyList<Document> published)
     {
-        var published = await ShardWriter.TickAsync(GrainFactory, new WorldAddress(context.Spec.RunId, world), context.Scenario.Shards, tick);
+        var sink = new RowSink(tick, world, "", "");
+        var measured = MeasuredSample.Of(published, context.Scenario.Metrics.DiversityDocuments, context.Scenario.Seed, $"corpus/{world}", tick);
+        TextMeasurement.AddDiversity(sink, context, measured.Select(d => d.Content.Tokens).ToList(), genres: null);
+        return sink.Rows;
+    }
+
+    private async Task<(List<MetricRow> Rows, List<SampledDocument> Samples)> MeasureCorpusAsync(
+        RunContext context, int world, int tick, IReadOnlyList<Document> published)
+    {
+        // The tick's diversity does not depend on the running totals: its passes start first and run beside the
+        // totals' update (a serial pass over every token, for the corpus's bigram sketch).
+        var diversity = world == 0 && context.IsText ? Task.Run(() => TickDiversity(context, world, tick, published)) : null;
         var totals = _totals[world];
         totals.Add(published);
         var publishedSynthetic = published.Count == 0 ? 0 : (double)published.Count(d => d.Provenance.IsSynthetic) / published.Count;
@@ -276,9 +298,7 @@ public sealed class ScenarioClockGrain(
                 sink.Add(MetricNames.CorpusDistinct2, totals.BigramOccurrences == 0 ? 0 : Math.Min(1, distinct / totals.BigramOccurrences));
             }
 
-            var measured = MeasuredSample.Of(published, context.Scenario.Metrics.DiversityDocuments, context.Scenario.Seed, $"corpus/{world}", tick);
-            var tokens = measured.Select(d => d.Content.Tokens).ToList();
-            await Task.Run(() => TextMeasurement.AddDiversity(sink, context, tokens, genres: null));
+            sink.Rows.AddRange(await diversity!);
 
             samples.AddRange(published
                 .Where(d => !d.Provenance.IsSynthetic)

@@ -83,7 +83,7 @@ public sealed class CorpusShardGrain(
     }
 
     /// <inheritdoc />
-    public Task AppendAsync(IReadOnlyList<Document> documents)
+    public Task AppendAsync(DocumentBatch documents)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
         foreach (var document in documents)
@@ -121,7 +121,7 @@ public sealed class CorpusShardGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Document>> ScrapeAsync(ScrapeQuery query)
+    public async Task<DocumentBatch> ScrapeAsync(ScrapeQuery query)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
         var result = new List<Document>();
@@ -163,7 +163,7 @@ public sealed class CorpusShardGrain(
         }
 
         DocumentOrder.Sort(result);
-        return result;
+        return new DocumentBatch(result);
     }
 
     /// <inheritdoc />
@@ -178,7 +178,7 @@ public sealed class CorpusShardGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Document>> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws)
+    public async Task<DocumentBatch> DrawAsync(string? onlyVendor, IReadOnlyList<CrawlDraw> draws)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
         var result = new List<Document>(draws.Sum(d => d.Count));
@@ -213,7 +213,7 @@ public sealed class CorpusShardGrain(
         }
 
         DocumentOrder.Sort(result);
-        return result;
+        return new DocumentBatch(result);
     }
 
     /// <inheritdoc />
@@ -226,7 +226,7 @@ public sealed class CorpusShardGrain(
             : throw new ArgumentException($"Shard '{this.GetPrimaryKeyString()}' has no sealed segment of tick {tick}.", nameof(tick));
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Document>> GetTickAsync(int tick)
+    public async Task<DocumentBatch> GetTickAsync(int tick)
     {
         _fence.Ensure(this.GetPrimaryKeyString());
         List<Document> result;
@@ -249,7 +249,7 @@ public sealed class CorpusShardGrain(
         }
 
         DocumentOrder.Sort(result);
-        return result;
+        return new DocumentBatch(result);
     }
 
     private static bool IsWanted(Document document, string? onlyVendor) =>

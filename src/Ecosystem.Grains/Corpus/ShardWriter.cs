@@ -23,7 +23,7 @@ internal static class ShardWriter
         return Task.WhenAll(byShard
             .Select((batch, index) => (batch, index))
             .Where(x => x.batch is not null)
-            .Select(x => grains.GetGrain<ICorpusShardGrain>(world.Shard(x.index)).AppendAsync(x.batch)));
+            .Select(x => grains.GetGrain<ICorpusShardGrain>(world.Shard(x.index)).AppendAsync(new DocumentBatch(x.batch))));
     }
 
     public static async Task<IReadOnlyList<Document>> ScrapeAsync(IGrainFactory grains, WorldAddress world, int shards, ScrapeQuery query)
@@ -40,5 +40,5 @@ internal static class ShardWriter
         return Merge(parts);
     }
 
-    private static List<Document> Merge(IReadOnlyList<Document>[] parts) => SortedDocumentMerge.Merge(parts);
+    private static List<Document> Merge(DocumentBatch[] parts) => SortedDocumentMerge.Merge(parts);
 }

@@ -32,7 +32,7 @@ internal static class WebCrawler
         }
 
         var parts = await Task.WhenAll(shardGrains
-            .Select((grain, shard) => draws[shard] is { } mine ? grain.DrawAsync(onlyVendor, mine) : Task.FromResult<IReadOnlyList<Document>>([])));
+            .Select((grain, shard) => draws[shard] is { } mine ? grain.DrawAsync(onlyVendor, mine) : Task.FromResult(DocumentBatch.Empty)));
         return SortedDocumentMerge.Merge(parts);
     }
 }

@@ -99,7 +99,7 @@ public sealed class ModelGenerationGrain(
     }
 
     /// <inheritdoc />
-    public async Task TrainAsync(GenerationSetup setup, IReadOnlyList<Document> trainingSet)
+    public async Task TrainAsync(GenerationSetup setup, DocumentBatch trainingSet)
     {
         var contents = trainingSet.Select(d => d.Content).ToList();
         var weights = WeightsOf(await contexts.GetAsync(setup.Run), setup, trainingSet);

@@ -5,7 +5,8 @@ using Orleans.Runtime.Placement;
 namespace Ecosystem.Grains.Placement;
 
 /// <summary>Chooses a silo for an <see cref="AcceleratorPlacement"/> grain: a GPU silo when the activating call asks for
-/// cuda (or auto) and one exists, any compatible silo otherwise, with a warning when a GPU was required but none is up.</summary>
+/// cuda (or auto) and one exists, else the activating caller's silo when compatible (any compatible silo otherwise), with
+/// a warning when a GPU was required but none is up.</summary>
 /// <remarks>Placement never changes results on CPU silos; a GPU computes in a different order, so runs that mix devices
 /// are reproducible per cluster shape only.</remarks>
 public sealed class AcceleratorPlacementDirector(ISiloMetadataCache metadata, ILogger<AcceleratorPlacementDirector> logger) : IPlacementDirector
@@ -31,7 +32,9 @@ public sealed class AcceleratorPlacementDirector(ISiloMetadataCache metadata, IL
             }
         }
 
-        return Task.FromResult(silos[Random.Shared.Next(silos.Length)]);
+        // On CPU the generation stays with its vendor (the silo that activates it): the training set the vendor hands it
+        // and the documents it writes for the vendor then never cross between silos. Vendors themselves are spread.
+        return Task.FromResult(silos.Contains(context.LocalSilo) ? context.LocalSilo : silos[Random.Shared.Next(silos.Length)]);
     }
 
     private bool HasGpu(SiloAddress silo) =>

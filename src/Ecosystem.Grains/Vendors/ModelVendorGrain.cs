@@ -114,7 +114,7 @@ public sealed class ModelVendorGrain(RunContextCache contexts, IBlobStore blobs,
         {
             using (SimulationTracing.StartTraining(spec.RunId, _replicate, _vendor.Name, next, tick, trainingSet.Count))
             {
-                await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, trainingSet);
+                await GrainFactory.GetGrain<IModelGenerationGrain>(_world.Generation(_vendor.Name, next)).TrainAsync(setup, new DocumentBatch(trainingSet));
             }
         }
         finally
