@@ -55,6 +55,15 @@ public class ClusterRunTests
     }
 
     [Fact]
+    public void The_silos_that_held_grains_are_recorded_and_named_in_the_report()
+    {
+        var rows = ClusterSuite.Summarize(ClusterConfiguration.Quick, [Run(1, 1) with { SilosHostingGrains = 1 }, Run(3, 2) with { SilosHostingGrains = 3 }]);
+
+        Assert.Equal([1.0, 3.0], rows.Where(r => r.Metric == ClusterMetrics.SilosHostingGrains).Select(r => r.Value));
+        Assert.Contains(new ClusterSuite().Report(rows).Notes, note => note.Contains("silos-1 1, silos-3 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_bytes_silos_sent_are_the_sums_of_every_series_of_the_sent_messages_histogram()
     {
         const string Exposition = """

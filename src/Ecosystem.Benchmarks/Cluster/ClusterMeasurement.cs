@@ -13,6 +13,9 @@ namespace Ecosystem.Benchmarks.Cluster;
 /// memory of every process of the cluster.</summary>
 public static class ClusterMeasurement
 {
+    /// <summary>The start of the simulation's grain type names, as Orleans' grain statistics give them.</summary>
+    private const string SimulationGrainNamespace = "Ecosystem.Grains.";
+
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs <paramref name="configuration"/> on a cluster of <paramref name="clusterCase"/>'s shape once.</summary>
@@ -56,11 +59,14 @@ public static class ClusterMeasurement
             }
 
             var sent = await SiloTraffic.BytesSentAsync(metricsPorts, cancellationToken) - sentBefore;
+            var statistics = await connection.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            var hosting = statistics.Where(s => s.ActivationCount > 0 && s.GrainType.StartsWith(SimulationGrainNamespace, StringComparison.Ordinal))
+                .Select(s => s.SiloAddress).Distinct().Count();
             await connection.Client.GetGrain<IScenarioClockGrain>(result.Manifest.RunId).FinishAsync();
             long Held(int tick) => (long)result.Metrics.Single(r => r.Tick == tick && r.Replicate == 0 && r.Vendor.Length == 0 && r.Label.Length == 0
                                                                     && r.Metric == MetricNames.DocumentsTotal).Value;
             return new ClusterRun(clusterCase, clock.Seconds, clock.CumulativePublished, Held(scenario.Ticks - 1), Held(0),
-                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end) { SiloBytesSent = sent };
+                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end) { SiloBytesSent = sent, SilosHostingGrains = hosting };
         }
         finally
         {

@@ -20,4 +20,5 @@ public static class ClusterMetrics
     public const string ThroughputRatio = "throughput_ratio";
     public const string BytesSent = "silo_bytes_sent";
     public const string BytesSentPerDocument = "silo_bytes_sent_per_document";
+    public const string SilosHostingGrains = "silos_hosting_grains";
 }

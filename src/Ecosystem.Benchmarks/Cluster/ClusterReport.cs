@@ -79,8 +79,21 @@ public static class ClusterReport
                 process (the sum of Orleans' `orleans-messaging-sent-messages-size` histogram on each silo's Prometheus
                 endpoint), divided by the documents published: with one silo, what it sends the client (tick reports,
                 metric rows, samples); with three, also what crosses between silos (documents appended to shards on
-                another silo, scraped training sets, grain calls).
+                another silo, scraped training sets, grain calls). Documents cross as compact batches (`DocumentBatch`:
+                16-bit token ids, shared strings as codes), and a model generation lives on its vendor's silo.
                 """);
+        }
+
+        var hosting = cases.Select(c => (Case: c, Silos: index.Find(c, ClusterSuite.Implementation, SilosHostingGrains))).Where(x => x.Silos is not null).ToList();
+        if (hosting.Count > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"""
+                After its last tick each run counts the silos that hold activations of the simulation's grains (Orleans'
+                grain statistics): a silo places grains by its own view of the cluster, and one that has not yet learnt
+                of the others keeps every grain it places, which would measure one silo, not several. A run whose grains
+                are on fewer silos than it started is run again, up to 3 times. Silos holding grains in the runs above:
+                {string.Join(", ", hosting.Select(x => $"{x.Case} {x.Silos:F0}"))}.
+                """));
         }
 
         if (index.Find(ClusterSuite.RatioCase, ClusterSuite.Comparison, ThroughputRatio) is { } ratio)

@@ -17,6 +17,9 @@ public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeco
     /// messaging metrics.</summary>
     public long SiloBytesSent { get; init; }
 
+    /// <summary>How many silos held activations of the simulation's grains at the end of the run.</summary>
+    public int SilosHostingGrains { get; init; }
+
     /// <summary>Bytes the silos sent per document published over the run.</summary>
     public double BytesSentPerDocument => (double)SiloBytesSent / CumulativePublished[^1];
 

@@ -92,7 +92,8 @@ public static class EngineReport
             Where the time goes comes from the simulation's own spans (the ones it exports over OpenTelemetry), added up per
             tick: *scrape* and *train* (fitting the generation and saving its training set) run inside *vendors train*;
             *measure* computes the corpus's and the vendor's rows; *commit tick* seals the shards' segments (building the
-            columns and writing the Arrow files). The *tick* span holds all of these; the throughput table's tick time also
+            columns and writing the Arrow files) and runs inside *measure*, beside the measures, so the two overlap and
+            their columns do not add up. The *tick* span holds all of these; the throughput table's tick time also
             holds what comes after the span: the clock's checkpoint and the scenario runner writing `metrics.csv`,
             `samples.jsonl` and `run.json`.
             """,
