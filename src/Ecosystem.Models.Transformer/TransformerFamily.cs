@@ -93,13 +93,9 @@ public sealed class TransformerFamily(
     {
         try
         {
-            var blocks = TrainingBlocks.From(
-                trainingSet.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(),
-                network.Settings.Context,
-                TargetWeights(trainingSet, weights));
-            var validationBlocks = validation is { Count: > 0 }
-                ? TrainingBlocks.From(validation.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList(), network.Settings.Context, null)
-                : null;
+            List<int[]> ModelIds(IReadOnlyList<DocumentContent> documents) => documents.Select(d => d.Tokens.Select(vocabulary.ToModel).ToArray()).ToList();
+            var blocks = TrainingBlocks.From(ModelIds(trainingSet), network.Settings.Context, TargetWeights(trainingSet, weights));
+            var validationBlocks = validation is { Count: > 0 } ? TrainingBlocks.From(ModelIds(validation), network.Settings.Context, null) : null;
             var summary = TransformerTrainer.Train(network, blocks, epochs, learningRate, fineTuned, device, random, progress, cancellationToken, validationBlocks);
             return new TransformerModel(network, vocabulary, summary, device);
         }

@@ -155,11 +155,16 @@ public sealed class HumanPopulation
             return 0;
         }
 
-        var total = TotalAt(world, tick);
-        var share = total / active;
-        var remainder = total % active;
+        return EvenShare(TotalAt(world, tick), active, author, tick);
+    }
+
+    /// <summary>Author <paramref name="author"/>'s part of <paramref name="total"/> documents shared evenly among the
+    /// <paramref name="active"/> authors at <paramref name="tick"/>: the even share, plus one for the authors the
+    /// remainder reaches, a window that rotates tick by tick so that no author always gets the extra document.</summary>
+    private static int EvenShare(int total, int active, int author, int tick)
+    {
         var rotated = ((author - tick) % active + active) % active;
-        return share + (rotated < remainder ? 1 : 0);
+        return (total / active) + (rotated < total % active ? 1 : 0);
     }
 
     private int EvenCountBefore(int world, int author, int tick)
@@ -184,14 +189,9 @@ public sealed class HumanPopulation
             }
 
             var total = TotalAt(world, counts.Tick);
-            var share = total / active;
-            var remainder = total % active;
-            var before = counts.Counts;
             for (var a = 0; a < active; a++)
             {
-                // As EvenCountAt: the even share, plus one for the authors the remainder reaches this tick.
-                var rotated = ((a - counts.Tick) % active + active) % active;
-                before[a] += share + (rotated < remainder ? 1 : 0);
+                counts.Counts[a] += EvenShare(total, active, a, counts.Tick);
             }
         }
 
