@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -33,11 +34,15 @@ public static class ArrowSegmentFile
     public static ReadOnlyMemory<byte> Write(ColumnarSegment segment, StringTable strings)
     {
         var count = segment.Count;
-        var ids = new StringArray.Builder();
+        var idOffsets = new int[count + 1];
+        var idBytes = new ArrayBufferWriter<byte>((count * 24) + 64);
         for (var i = 0; i < count; i++)
         {
-            ids.Append(segment.IdAt(i, strings));
+            segment.WriteIdUtf8(i, strings, idBytes);
+            idOffsets[i + 1] = idBytes.WrittenCount;
         }
+
+        var ids = new StringArray(count, Buffer<int>(idOffsets), new ArrowBuffer(idBytes.WrittenMemory), ArrowBuffer.Empty, 0, 0);
 
         var tokenType = segment.HasCompactTokens ? (IArrowType)UInt16Type.Default : Int32Type.Default;
         IArrowArray tokenValues = segment.Tokens16 is { } compact
@@ -47,17 +52,17 @@ public static class ArrowSegmentFile
 
         var columns = new (Field Field, IArrowArray Array)[]
         {
-            (Field("id", StringType.Default), ids.Build()),
+            (Field("id", StringType.Default), ids),
             (Field("tick", Int32Type.Default), new Int32Array(Buffer<int>(Enumerable.Repeat(segment.Tick, count).ToArray()), ArrowBuffer.Empty, count, 0, 0)),
-            Dictionary("phase", segment.Phase, p => PhaseNames[p]),
-            Dictionary("kind", segment.Kind, k => KindNames[k]),
-            Dictionary("author_id", segment.AuthorCode, c => strings[c]),
-            Dictionary("vendor", segment.VendorCode, c => strings[c]),
+            Dictionary("phase", count, i => segment.Phase[i], p => PhaseNames[p]),
+            Dictionary("kind", count, i => segment.Kind[i], k => KindNames[k]),
+            Dictionary("author_id", count, i => segment.AuthorCode[i], c => strings[c]),
+            Dictionary("vendor", count, i => segment.VendorCode[i], c => strings[c]),
             (Field("generation", Int32Type.Default), new Int32Array(Buffer<int>(segment.Generation), ArrowBuffer.Empty, count, 0, 0)),
-            Dictionary("genre", segment.GenreCode, c => strings[c]),
+            Dictionary("genre", count, i => segment.GenreCode[i], c => strings[c]),
             (Field("genre_inferred", BooleanType.Default), Booleans(segment.GenreInferred)),
-            Dictionary("source_document", segment.SourceCode, c => strings[c]),
-            Dictionary("watermark_key", segment.WatermarkCode, c => strings[c]),
+            Dictionary("source_document", count, i => segment.SourceCode[i], c => strings[c]),
+            Dictionary("watermark_key", count, i => segment.WatermarkCode[i], c => strings[c]),
             (Field("tokens", new ListType(new Field("item", tokenType, false))),
                 new ListArray(new ListType(new Field("item", tokenType, false)), count, Buffer<int>(segment.TokenOffsets), tokenValues, ArrowBuffer.Empty, 0, 0)),
             (Field("values", new ListType(new Field("item", DoubleType.Default, false))),
@@ -108,26 +113,37 @@ public static class ArrowSegmentFile
 
     private static Field Field(string name, IArrowType type) => new(name, type, nullable: false, metadata: null);
 
-    /// <summary>A dictionary-encoded column of the strings of <paramref name="keys"/>, entries in order of first
-    /// occurrence. Each key stands for one string (a phase or kind code, or a code of the segment's string table), so
-    /// rows are matched by key, without hashing a string per row.</summary>
-    private static (Field, IArrowArray) Dictionary<TKey>(string column, TKey[] keys, Func<TKey, string> text)
-        where TKey : notnull
+    /// <summary>A dictionary-encoded column of <paramref name="count"/> rows, entries in order of first occurrence. Row
+    /// <c>i</c>'s key (<paramref name="keyAt"/>, at least 0) stands for one string (a phase or kind code, or a code of the
+    /// segment's string table), so rows are matched by key in an array, without hashing a string per row.</summary>
+    private static (Field, IArrowArray) Dictionary(string column, int count, Func<int, int> keyAt, Func<int, string> text)
     {
-        var positions = new Dictionary<TKey, int>();
-        var dictionary = new StringArray.Builder();
-        var indices = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var largest = 0;
+        for (var i = 0; i < count; i++)
         {
-            if (!positions.TryGetValue(keys[i], out var position))
+            largest = Math.Max(largest, keyAt(i));
+        }
+
+        // Author and source codes run to the shard's whole string table: the array is lent, not left as garbage.
+        var positions = ArrayPool<int>.Shared.Rent(largest + 1);
+        positions.AsSpan(0, largest + 1).Fill(-1);
+        var entries = 0;
+        var dictionary = new StringArray.Builder();
+        var indices = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var key = keyAt(i);
+            var position = positions[key];
+            if (position < 0)
             {
-                position = positions.Count;
-                positions.Add(keys[i], position);
-                dictionary.Append(text(keys[i]));
+                position = positions[key] = entries++;
+                dictionary.Append(text(key));
             }
 
             indices[i] = position;
         }
+
+        ArrayPool<int>.Shared.Return(positions);
 
         var type = new DictionaryType(Int32Type.Default, StringType.Default, ordered: false);
         var array = new DictionaryArray(type, new Int32Array(Buffer<int>(indices), ArrowBuffer.Empty, indices.Length, 0, 0), dictionary.Build());

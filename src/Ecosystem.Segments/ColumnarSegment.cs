@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Ecosystem.Abstractions.Corpus;
 
 namespace Ecosystem.Segments;
@@ -111,6 +113,29 @@ public sealed class ColumnarSegment
         Segments.IdForm.Model => DocumentIdFormat.Model(Tick, strings[IdAuthor[index]], IdGeneration[index], IdSequence[index]),
         _ => strings[IdAuthor[index]],
     };
+
+    /// <summary>Appends the id of document <paramref name="index"/> to <paramref name="utf8"/> as UTF-8, written from its
+    /// numbers without a string in between (the Arrow file's <c>id</c> column).</summary>
+    public void WriteIdUtf8(int index, StringTable strings, IBufferWriter<byte> utf8)
+    {
+        int written;
+        switch ((Segments.IdForm)IdForm[index])
+        {
+            case Segments.IdForm.Human:
+                DocumentIdFormat.TryWriteHumanUtf8(utf8.GetSpan(64), Tick, IdAuthor[index], IdSequence[index], out written);
+                break;
+            case Segments.IdForm.Model:
+                var vendor = strings[IdAuthor[index]];
+                DocumentIdFormat.TryWriteModelUtf8(utf8.GetSpan(64 + Encoding.UTF8.GetMaxByteCount(vendor.Length)), Tick, vendor, IdGeneration[index], IdSequence[index], out written);
+                break;
+            default:
+                var id = strings[IdAuthor[index]];
+                written = Encoding.UTF8.GetBytes(id, utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length)));
+                break;
+        }
+
+        utf8.Advance(written);
+    }
 
     /// <summary>The token ids of document <paramref name="index"/>, as a new array.</summary>
     public int[] TokensAt(int index)

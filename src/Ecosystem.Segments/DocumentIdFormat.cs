@@ -8,8 +8,13 @@ namespace Ecosystem.Segments;
 public static class DocumentIdFormat
 {
     /// <summary>Id of the <paramref name="sequence"/>-th document a human author published at a tick.</summary>
-    public static string Human(int tick, int author, int sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"t{tick:D6}-h{author:D6}-{sequence:D5}");
+    public static string Human(int tick, int author, int sequence)
+    {
+        // Three numbers of at most ten characters each always fit.
+        Span<char> written = stackalloc char[64];
+        TryWriteHuman(written, tick, author, sequence, out var length);
+        return new string(written[..length]);
+    }
 
     /// <summary>Id of the <paramref name="sequence"/>-th document a model generation published at a tick.</summary>
     public static string Model(int tick, string vendor, int generation, int sequence) =>
@@ -30,7 +35,9 @@ public static class DocumentIdFormat
             return false;
         }
 
-        return string.Equals(Human(tick, author, sequence), id, StringComparison.Ordinal);
+        // Written back into a stack buffer, not a new string: the seal parses every id of a tick.
+        Span<char> written = stackalloc char[64];
+        return TryWriteHuman(written, tick, author, sequence, out var length) && written[..length].SequenceEqual(id);
     }
 
     /// <summary>Parses a model id; false for any other string, including one that would not be written back
@@ -52,8 +59,25 @@ public static class DocumentIdFormat
         }
 
         vendor = id[(first + 3)..beforeLast];
-        return string.Equals(Model(tick, vendor, generation, sequence), id, StringComparison.Ordinal);
+        Span<char> written = stackalloc char[64];
+        return TryWriteModel(written, tick, vendor, generation, sequence, out var length)
+            ? written[..length].SequenceEqual(id)
+            : string.Equals(Model(tick, vendor, generation, sequence), id, StringComparison.Ordinal);
     }
+
+    /// <summary>Writes a human id as UTF-8 into <paramref name="destination"/>; false when it does not fit.</summary>
+    public static bool TryWriteHumanUtf8(Span<byte> destination, int tick, int author, int sequence, out int written) =>
+        System.Text.Unicode.Utf8.TryWrite(destination, CultureInfo.InvariantCulture, $"t{tick:D6}-h{author:D6}-{sequence:D5}", out written);
+
+    /// <summary>Writes a model id as UTF-8 into <paramref name="destination"/>; false when it does not fit.</summary>
+    public static bool TryWriteModelUtf8(Span<byte> destination, int tick, string vendor, int generation, int sequence, out int written) =>
+        System.Text.Unicode.Utf8.TryWrite(destination, CultureInfo.InvariantCulture, $"t{tick:D6}-m-{vendor}-g{generation:D4}-{sequence:D6}", out written);
+
+    private static bool TryWriteHuman(Span<char> destination, int tick, int author, int sequence, out int written) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"t{tick:D6}-h{author:D6}-{sequence:D5}", out written);
+
+    private static bool TryWriteModel(Span<char> destination, int tick, string vendor, int generation, int sequence, out int written) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"t{tick:D6}-m-{vendor}-g{generation:D4}-{sequence:D6}", out written);
 
     private static bool TryNumber(ReadOnlySpan<char> digits, out int value)
     {

@@ -14,6 +14,12 @@ public sealed class StringTable
     /// <summary>The code of <paramref name="value"/>, added if new.</summary>
     public int CodeOf(string value)
     {
+        // Most documents have no vendor and no watermark key.
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+
         if (!_codes.TryGetValue(value, out var code))
         {
             code = _values.Count;

@@ -16,4 +16,16 @@ public sealed class MachineFactsTests
         Assert.StartsWith(System.Runtime.GCSettings.IsServerGC ? "server, " : "workstation, ", description, StringComparison.Ordinal);
         Assert.Equal(named, description.EndsWith(", ConserveMemory 9", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("false", null, "optimizing JIT first")]
+    [InlineData(false, null, "optimizing JIT first")]
+    [InlineData(null, null, "quick JIT first")]
+    [InlineData("true", null, "quick JIT first")]
+    [InlineData("false", "1", "quick JIT first")]
+    [InlineData(null, "0", "optimizing JIT first")]
+    public void The_jit_is_named_from_the_configuration_unless_the_environment_overrides_it(object? configured, string? environment, string expected)
+    {
+        Assert.Equal(expected, MachineFacts.JitOf(configured, environment));
+    }
 }

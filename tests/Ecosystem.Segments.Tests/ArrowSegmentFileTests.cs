@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Ecosystem.Abstractions.Corpus;
 
 namespace Ecosystem.Segments.Tests;
 
@@ -17,6 +18,27 @@ public sealed class ArrowSegmentFileTests
         var read = await ArrowSegmentFile.ReadAsync(new MemoryStream(bytes), other, "shards/x/segment-000009.arrow");
 
         SampleDocuments.Equal(documents, Enumerable.Range(0, read.Count).Select(i => read.DocumentAt(i, other)).ToList());
+    }
+
+    [Fact]
+    public async Task Ids_of_every_form_are_written_as_they_were_published_even_long_or_not_ascii()
+    {
+        var vendor = new string('v', 100) + "-labs";
+        var provenance = new Provenance(AuthorKind.Model, vendor, vendor, 2, "news", false, "");
+        List<Document> documents =
+        [
+            new(DocumentIdFormat.Human(3, 1_234_567, 99_999), 3, TickPhase.HumansPublish, provenance with { Kind = AuthorKind.Human }, DocumentContent.FromTokens([1])),
+            new(DocumentIdFormat.Model(3, vendor, 12_345, 7), 3, TickPhase.ModelsPublish, provenance, DocumentContent.FromTokens([2])),
+            new("t000003-café ☕ " + new string('x', 200), 3, TickPhase.ModelsPublish, provenance, DocumentContent.FromTokens([3])),
+        ];
+        var strings = new StringTable();
+        var columns = SegmentBuilder.Columns(3, documents, strings);
+        var bytes = ArrowSegmentFile.Write(columns, strings).ToArray();
+
+        var other = new StringTable();
+        var read = await ArrowSegmentFile.ReadAsync(new MemoryStream(bytes), other, "shards/x/segment-000003.arrow");
+
+        Assert.Equal(documents.Select(d => d.Id), Enumerable.Range(0, read.Count).Select(i => read.IdAt(i, other)));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Ecosystem.Benchmarks.Results;
 /// <param name="Processor">CPU model name where the OS tells it (Linux), otherwise null.</param>
 /// <param name="MemoryBytes">Memory available to the process (physical memory or a container limit).</param>
 /// <param name="GarbageCollector">GC mode: workstation or server, concurrent or not.</param>
-public sealed record MachineFacts(int Cores, string Os, string DotNet, string? Processor, long MemoryBytes, string GarbageCollector)
+/// <param name="Jit">How the JIT compiles a method the first time (null in results recorded before it was noted).</param>
+public sealed record MachineFacts(int Cores, string Os, string DotNet, string? Processor, long MemoryBytes, string GarbageCollector, string? Jit = null)
 {
     /// <summary>Facts of the running process's machine.</summary>
     public static MachineFacts Current() => new(
@@ -19,13 +20,22 @@ public sealed record MachineFacts(int Cores, string Os, string DotNet, string? P
         RuntimeInformation.FrameworkDescription,
         ProcessorName(),
         GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
-        GarbageCollectorOf(AppContext.GetData("System.GC.ConserveMemory")));
+        GarbageCollectorOf(AppContext.GetData("System.GC.ConserveMemory")),
+        JitOf(AppContext.GetData("System.Runtime.TieredCompilation.QuickJit"), Environment.GetEnvironmentVariable("DOTNET_TC_QuickJit")));
 
     /// <summary>The GC mode in words, with the ConserveMemory level when one is set (it changes peak memory a lot).</summary>
     internal static string GarbageCollectorOf(object? conserveMemory)
     {
         var mode = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}";
         return conserveMemory?.ToString() is { Length: > 0 } level && level != "0" ? $"{mode}, ConserveMemory {level}" : mode;
+    }
+
+    /// <summary>The JIT's first compilation in words: optimized, or quick and optimized later once hot (the runtime's
+    /// default); the environment variable overrides the program's configuration, as in the runtime.</summary>
+    internal static string JitOf(object? configured, string? environment)
+    {
+        var quick = environment is { Length: > 0 } ? environment != "0" : !string.Equals(configured?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+        return quick ? "quick JIT first" : "optimizing JIT first";
     }
 
     private static string? ProcessorName()

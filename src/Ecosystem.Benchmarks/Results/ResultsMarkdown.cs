@@ -50,6 +50,11 @@ public static class ResultsMarkdown
         }
 
         line.Append(CultureInfo.InvariantCulture, $", {Figures.Gibibytes(machine.MemoryBytes)} memory, {machine.Os}, {machine.DotNet}, {machine.GarbageCollector} GC");
+        if (machine.Jit is { } jit)
+        {
+            line.Append(", ").Append(jit);
+        }
+
         if (run.Peers.Count > 0)
         {
             line.Append("; peers: ").Append(string.Join(", ", run.Peers.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
