@@ -25,6 +25,19 @@ public class ClusterRunTests
         Assert.Equal(4, run.MedianTickSeconds);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1.0, true)]
+    [InlineData(3, 3, 0.40, true)]
+    [InlineData(3, 3, 0.66, true)]
+    [InlineData(3, 3, 0.90, false)]
+    [InlineData(3, 2, 0.50, false)]
+    public void A_run_is_spread_when_every_silo_holds_grains_and_none_more_than_twice_its_even_share(int silos, int hosting, double largest, bool spread)
+    {
+        var run = Run(silos, 1) with { SilosHostingGrains = hosting, LargestSiloShare = largest };
+
+        Assert.Equal(spread, run.IsSpread);
+    }
+
     [Fact]
     public void Bytes_per_document_is_the_growth_after_the_first_tick_over_the_documents_gained_since()
     {
@@ -55,12 +68,14 @@ public class ClusterRunTests
     }
 
     [Fact]
-    public void The_silos_that_held_grains_are_recorded_and_named_in_the_report()
+    public void The_silos_that_held_grains_and_the_busiest_ones_share_are_recorded_and_named_in_the_report()
     {
-        var rows = ClusterSuite.Summarize(ClusterConfiguration.Quick, [Run(1, 1) with { SilosHostingGrains = 1 }, Run(3, 2) with { SilosHostingGrains = 3 }]);
+        var rows = ClusterSuite.Summarize(ClusterConfiguration.Quick,
+            [Run(1, 1) with { SilosHostingGrains = 1 }, Run(3, 2) with { SilosHostingGrains = 3, LargestSiloShare = 0.48 }]);
 
         Assert.Equal([1.0, 3.0], rows.Where(r => r.Metric == ClusterMetrics.SilosHostingGrains).Select(r => r.Value));
-        Assert.Contains(new ClusterSuite().Report(rows).Notes, note => note.Contains("silos-1 1, silos-3 3", StringComparison.Ordinal));
+        Assert.Equal([1.0, 0.48], rows.Where(r => r.Metric == ClusterMetrics.LargestSiloShare).Select(r => r.Value));
+        Assert.Contains(new ClusterSuite().Report(rows).Notes, note => note.Contains("silos-1 1 (100 %), silos-3 3 (48 %)", StringComparison.Ordinal));
     }
 
     [Fact]

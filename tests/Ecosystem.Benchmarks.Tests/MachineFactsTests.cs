@@ -18,6 +18,18 @@ public sealed class MachineFactsTests
     }
 
     [Theory]
+    [InlineData("8388608", true)]
+    [InlineData(8388608L, true)]
+    [InlineData(null, false)]
+    public void The_large_object_threshold_is_named_when_one_is_set(object? threshold, bool named)
+    {
+        var description = MachineFacts.GarbageCollectorOf("9", threshold);
+
+        Assert.Equal(named, description.EndsWith(", ConserveMemory 9, large objects from 8.0 MiB", StringComparison.Ordinal));
+        Assert.Contains(", ConserveMemory 9", description, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("false", null, "optimizing JIT first")]
     [InlineData(false, null, "optimizing JIT first")]
     [InlineData(null, null, "quick JIT first")]

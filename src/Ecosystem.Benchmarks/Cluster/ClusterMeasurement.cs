@@ -60,13 +60,15 @@ public static class ClusterMeasurement
 
             var sent = await SiloTraffic.BytesSentAsync(metricsPorts, cancellationToken) - sentBefore;
             var statistics = await connection.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            var hosting = statistics.Where(s => s.ActivationCount > 0 && s.GrainType.StartsWith(SimulationGrainNamespace, StringComparison.Ordinal))
-                .Select(s => s.SiloAddress).Distinct().Count();
+            var perSilo = statistics.Where(s => s.ActivationCount > 0 && s.GrainType.StartsWith(SimulationGrainNamespace, StringComparison.Ordinal))
+                .GroupBy(s => s.SiloAddress).Select(g => g.Sum(s => s.ActivationCount)).ToList();
+            var hosting = perSilo.Count;
+            var largestShare = perSilo.Count == 0 ? 1 : (double)perSilo.Max() / perSilo.Sum();
             await connection.Client.GetGrain<IScenarioClockGrain>(result.Manifest.RunId).FinishAsync();
             long Held(int tick) => (long)result.Metrics.Single(r => r.Tick == tick && r.Replicate == 0 && r.Vendor.Length == 0 && r.Label.Length == 0
                                                                     && r.Metric == MetricNames.DocumentsTotal).Value;
             return new ClusterRun(clusterCase, clock.Seconds, clock.CumulativePublished, Held(scenario.Ticks - 1), Held(0),
-                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end) { SiloBytesSent = sent, SilosHostingGrains = hosting };
+                baseline, observer.AfterFirstTickBytes, sampler.PeakBytes, end) { SiloBytesSent = sent, SilosHostingGrains = hosting, LargestSiloShare = largestShare };
         }
         finally
         {

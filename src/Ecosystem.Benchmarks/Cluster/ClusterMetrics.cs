@@ -21,4 +21,5 @@ public static class ClusterMetrics
     public const string BytesSent = "silo_bytes_sent";
     public const string BytesSentPerDocument = "silo_bytes_sent_per_document";
     public const string SilosHostingGrains = "silos_hosting_grains";
+    public const string LargestSiloShare = "largest_silo_share";
 }

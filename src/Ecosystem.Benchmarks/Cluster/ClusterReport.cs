@@ -84,15 +84,17 @@ public static class ClusterReport
                 """);
         }
 
-        var hosting = cases.Select(c => (Case: c, Silos: index.Find(c, ClusterSuite.Implementation, SilosHostingGrains))).Where(x => x.Silos is not null).ToList();
+        var hosting = cases.Select(c => (Case: c, Silos: index.Find(c, ClusterSuite.Implementation, SilosHostingGrains),
+            Largest: index.Find(c, ClusterSuite.Implementation, LargestSiloShare))).Where(x => x.Silos is not null).ToList();
         if (hosting.Count > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"""
-                After its last tick each run counts the silos that hold activations of the simulation's grains (Orleans'
+                After its last tick each run counts the activations of the simulation's grains on each silo (Orleans'
                 grain statistics): a silo places grains by its own view of the cluster, and one that has not yet learnt
-                of the others keeps every grain it places, which would measure one silo, not several. A run whose grains
-                are on fewer silos than it started is run again, up to 3 times. Silos holding grains in the runs above:
-                {string.Join(", ", hosting.Select(x => $"{x.Case} {x.Silos:F0}"))}.
+                of the others keeps every grain it places, or nearly every one, which would measure one silo, not
+                several. A run is run again, up to 3 times, when a silo holds none of them or one holds more than twice
+                its even share. Silos holding grains in the runs above, and the busiest one's share:
+                {string.Join(", ", hosting.Select(x => x.Largest is { } share ? $"{x.Case} {x.Silos:F0} ({share:P0})" : $"{x.Case} {x.Silos:F0}"))}.
                 """));
         }
 

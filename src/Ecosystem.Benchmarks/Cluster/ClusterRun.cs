@@ -20,6 +20,14 @@ public sealed record ClusterRun(ClusterCase Case, IReadOnlyList<double> TickSeco
     /// <summary>How many silos held activations of the simulation's grains at the end of the run.</summary>
     public int SilosHostingGrains { get; init; }
 
+    /// <summary>The share of the simulation's activations held by the silo that held the most of them (1 for one silo).</summary>
+    public double LargestSiloShare { get; init; } = 1;
+
+    /// <summary>True when the run's grains spread over its silos: every silo holds some, and none holds more than twice
+    /// its even share. A run where one silo kept nearly every grain measures that silo, not the cluster, even when
+    /// another holds a grain or two.</summary>
+    public bool IsSpread => SilosHostingGrains == Case.Silos && (Case.Silos == 1 || LargestSiloShare <= 2.0 / Case.Silos);
+
     /// <summary>Bytes the silos sent per document published over the run.</summary>
     public double BytesSentPerDocument => (double)SiloBytesSent / CumulativePublished[^1];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
@@ -20,14 +21,22 @@ public sealed record MachineFacts(int Cores, string Os, string DotNet, string? P
         RuntimeInformation.FrameworkDescription,
         ProcessorName(),
         GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
-        GarbageCollectorOf(AppContext.GetData("System.GC.ConserveMemory")),
+        GarbageCollectorOf(AppContext.GetData("System.GC.ConserveMemory"), AppContext.GetData("System.GC.LOHThreshold")),
         JitOf(AppContext.GetData("System.Runtime.TieredCompilation.QuickJit"), Environment.GetEnvironmentVariable("DOTNET_TC_QuickJit")));
 
-    /// <summary>The GC mode in words, with the ConserveMemory level when one is set (it changes peak memory a lot).</summary>
-    internal static string GarbageCollectorOf(object? conserveMemory)
+    /// <summary>The GC mode in words, with the ConserveMemory level and the large-object threshold when they are set
+    /// (they change peak memory and speed a lot).</summary>
+    internal static string GarbageCollectorOf(object? conserveMemory, object? largeObjectThreshold = null)
     {
         var mode = $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}";
-        return conserveMemory?.ToString() is { Length: > 0 } level && level != "0" ? $"{mode}, ConserveMemory {level}" : mode;
+        if (conserveMemory?.ToString() is { Length: > 0 } level && level != "0")
+        {
+            mode += $", ConserveMemory {level}";
+        }
+
+        return long.TryParse(largeObjectThreshold?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? $"{mode}, large objects from {Figures.Mebibytes(bytes)}"
+            : mode;
     }
 
     /// <summary>The JIT's first compilation in words: optimized, or quick and optimized later once hot (the runtime's
