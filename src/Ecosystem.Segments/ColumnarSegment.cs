@@ -118,20 +118,18 @@ public sealed class ColumnarSegment
     /// numbers without a string in between (the Arrow file's <c>id</c> column).</summary>
     public void WriteIdUtf8(int index, StringTable strings, IBufferWriter<byte> utf8)
     {
+        // The spans asked for hold the longest id of each form: its numbers at ten digits and a sign, and the vendor.
         int written;
-        switch ((Segments.IdForm)IdForm[index])
+        var fits = (Segments.IdForm)IdForm[index] switch
         {
-            case Segments.IdForm.Human:
-                DocumentIdFormat.TryWriteHumanUtf8(utf8.GetSpan(64), Tick, IdAuthor[index], IdSequence[index], out written);
-                break;
-            case Segments.IdForm.Model:
-                var vendor = strings[IdAuthor[index]];
-                DocumentIdFormat.TryWriteModelUtf8(utf8.GetSpan(64 + Encoding.UTF8.GetMaxByteCount(vendor.Length)), Tick, vendor, IdGeneration[index], IdSequence[index], out written);
-                break;
-            default:
-                var id = strings[IdAuthor[index]];
-                written = Encoding.UTF8.GetBytes(id, utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length)));
-                break;
+            Segments.IdForm.Human => DocumentIdFormat.TryWriteHumanUtf8(utf8.GetSpan(64), Tick, IdAuthor[index], IdSequence[index], out written),
+            Segments.IdForm.Model => DocumentIdFormat.TryWriteModelUtf8(
+                utf8.GetSpan(64 + Encoding.UTF8.GetMaxByteCount(strings[IdAuthor[index]].Length)), Tick, strings[IdAuthor[index]], IdGeneration[index], IdSequence[index], out written),
+            _ => Encoding.UTF8.TryGetBytes(strings[IdAuthor[index]], utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(strings[IdAuthor[index]].Length)), out written),
+        };
+        if (!fits)
+        {
+            throw new InvalidOperationException($"The id of document {index} of tick {Tick} did not fit the space sized for it.");
         }
 
         utf8.Advance(written);
