@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ecosystem.Segments;
 
 /// <summary>Small integer codes for the strings a corpus shard repeats (authors, vendors, genres, source documents,
@@ -7,6 +9,11 @@ public sealed class StringTable
 {
     private readonly List<string> _values = [""];
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal) { [""] = 0 };
+
+    // Most strings a shard codes are the same instances again and again (a corpus document's id and genre, an author's
+    // id): a small table keyed by object identity answers those without hashing the string and probing a table of
+    // every author and source of the web. It only short-cuts look-ups, so codes are the same with it or without it.
+    private readonly (string? Value, int Code)[] _recent = new (string?, int)[4096];
 
     /// <summary>Number of distinct strings held.</summary>
     public int Count => _values.Count;
@@ -20,6 +27,12 @@ public sealed class StringTable
             return 0;
         }
 
+        ref var recent = ref _recent[RuntimeHelpers.GetHashCode(value) & (_recent.Length - 1)];
+        if (ReferenceEquals(recent.Value, value))
+        {
+            return recent.Code;
+        }
+
         if (!_codes.TryGetValue(value, out var code))
         {
             code = _values.Count;
@@ -27,6 +40,7 @@ public sealed class StringTable
             _codes.Add(value, code);
         }
 
+        recent = (value, code);
         return code;
     }
 

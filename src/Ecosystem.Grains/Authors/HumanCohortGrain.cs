@@ -18,6 +18,10 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
     /// 100,000, few enough that a cluster spreads a large population over its silos.</summary>
     public const int AuthorsPerCohort = 250;
 
+    // Each author's id as one string for the whole run: shards code a document's author by its string, and the same
+    // instance every tick is found by identity rather than hashed again (StringTable).
+    private readonly Dictionary<int, string> _authorIds = [];
+
     /// <inheritdoc />
     public async Task<int> PublishAsync(RunSpec spec, int replicate, int tick, IReadOnlyList<AuthorQuota> quotas, double assistedShare)
     {
@@ -25,7 +29,7 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
         var world = new WorldAddress(spec.RunId, replicate);
         var assistance = assistedShare > 0 ? context.Scenario.Humans.Assistance : null;
         List<Document> Written(AuthorQuota quota) => context.IsText
-            ? RealText(context, quota.Author, tick, quota.Count, quota.QueueStart)
+            ? RealText(context, quota.Author, AuthorId(quota.Author), tick, quota.Count, quota.QueueStart)
             : TrueSamples(context, replicate, quota.Author, tick, quota.Count);
 
         // Without assistance nothing waits: a plain loop spares a task per author.
@@ -89,7 +93,18 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
         return result;
     }
 
-    private static List<Document> RealText(RunContext context, int author, int tick, int count, int start)
+    private string AuthorId(int author)
+    {
+        if (!_authorIds.TryGetValue(author, out var id))
+        {
+            id = $"h{author}";
+            _authorIds.Add(author, id);
+        }
+
+        return id;
+    }
+
+    private static List<Document> RealText(RunContext context, int author, string authorId, int tick, int count, int start)
     {
         var corpus = context.Corpus!;
         var repost = context.Scenario.Humans.Repost;
@@ -97,7 +112,7 @@ public sealed class HumanCohortGrain(RunContextCache contexts) : Grain, IHumanCo
         for (var i = 0; i < count && context.Roster.DocumentAt(author, start + i, repost) is { } index; i++)
         {
             var source = corpus.Train[index];
-            var provenance = new Provenance(AuthorKind.Human, $"h{author}", "", -1, source.Genre, false, source.Id);
+            var provenance = new Provenance(AuthorKind.Human, authorId, "", -1, source.Genre, false, source.Id);
             documents.Add(new Document(DocumentIds.Human(tick, author, i), tick, TickPhase.HumansPublish, provenance, DocumentContent.FromTokens(source.Tokens)));
         }
 
