@@ -4,7 +4,8 @@ namespace Ecosystem.Segments;
 
 /// <summary>Small integer codes for the strings a corpus shard repeats (authors, vendors, genres, source documents,
 /// watermark keys), shared by all of the shard's segments; codes are never reused or removed.</summary>
-/// <remarks>Code 0 is always the empty string.</remarks>
+/// <remarks>Code 0 is always the empty string. Not safe for concurrent use, even by callers that only look strings up
+/// (a look-up may remember its answer): the shard that owns a table uses it from its own turns only.</remarks>
 public sealed class StringTable
 {
     private readonly List<string> _values = [""];
