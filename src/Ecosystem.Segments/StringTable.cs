@@ -8,13 +8,17 @@ namespace Ecosystem.Segments;
 /// (a look-up may remember its answer): the shard that owns a table uses it from its own turns only.</remarks>
 public sealed class StringTable
 {
+    private const int RecentSlots = 4096;
+    private const int LargeTable = 256;
+
     private readonly List<string> _values = [""];
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal) { [""] = 0 };
 
     // Most strings a shard codes are the same instances again and again (a corpus document's id and genre, an author's
     // id): a small table keyed by object identity answers those without hashing the string and probing a table of
     // every author and source of the web. It only short-cuts look-ups, so codes are the same with it or without it.
-    private readonly (string? Value, int Code)[] _recent = new (string?, int)[4096];
+    // Made once the table is large: a small one (a batch of documents between silos) hashes quickly without it.
+    private (string? Value, int Code)[]? _recent;
 
     /// <summary>Number of distinct strings held.</summary>
     public int Count => _values.Count;
@@ -28,10 +32,9 @@ public sealed class StringTable
             return 0;
         }
 
-        ref var recent = ref _recent[RuntimeHelpers.GetHashCode(value) & (_recent.Length - 1)];
-        if (ReferenceEquals(recent.Value, value))
+        if (_recent is { } recent && recent[Slot(value)] is var (seen, seenCode) && ReferenceEquals(seen, value))
         {
-            return recent.Code;
+            return seenCode;
         }
 
         if (!_codes.TryGetValue(value, out var code))
@@ -41,9 +44,20 @@ public sealed class StringTable
             _codes.Add(value, code);
         }
 
-        recent = (value, code);
+        if (_recent is null && _values.Count >= LargeTable)
+        {
+            _recent = new (string?, int)[RecentSlots];
+        }
+
+        if (_recent is not null)
+        {
+            _recent[Slot(value)] = (value, code);
+        }
+
         return code;
     }
+
+    private static int Slot(string value) => RuntimeHelpers.GetHashCode(value) & (RecentSlots - 1);
 
     /// <summary>The code of <paramref name="value"/>, or -1 when the table does not hold it.</summary>
     public int Find(string value) => _codes.GetValueOrDefault(value, -1);

@@ -20,6 +20,16 @@ public sealed class StringTableTests
     }
 
     [Fact]
+    public void A_small_table_codes_the_same_as_a_large_one()
+    {
+        var small = new StringTable();
+        var codes = new[] { "news", "fiction", "news", new string("fiction".AsSpan()), "h1" }.Select(small.CodeOf).ToArray();
+
+        Assert.Equal([1, 2, 1, 2, 3], codes);
+        Assert.Equal(4, small.Count);
+    }
+
+    [Fact]
     public void The_empty_string_is_code_zero()
     {
         var table = new StringTable();
