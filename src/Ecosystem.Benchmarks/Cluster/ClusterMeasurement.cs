@@ -3,6 +3,7 @@ using Ecosystem.Abstractions.Simulation;
 using Ecosystem.Benchmarks.Engine;
 using Ecosystem.Cli;
 using Ecosystem.Cli.Cluster;
+using Ecosystem.Grains.Placement;
 using Ecosystem.Hosting;
 using Ecosystem.Runner;
 
@@ -13,9 +14,6 @@ namespace Ecosystem.Benchmarks.Cluster;
 /// memory of every process of the cluster.</summary>
 public static class ClusterMeasurement
 {
-    /// <summary>The start of the simulation's grain type names, as Orleans' grain statistics give them.</summary>
-    private const string SimulationGrainNamespace = "Ecosystem.Grains.";
-
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs <paramref name="configuration"/> on a cluster of <paramref name="clusterCase"/>'s shape once.</summary>
@@ -59,9 +57,7 @@ public static class ClusterMeasurement
             }
 
             var sent = await SiloTraffic.BytesSentAsync(metricsPorts, cancellationToken) - sentBefore;
-            var statistics = await connection.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            var perSilo = statistics.Where(s => s.ActivationCount > 0 && s.GrainType.StartsWith(SimulationGrainNamespace, StringComparison.Ordinal))
-                .GroupBy(s => s.SiloAddress).Select(g => g.Sum(s => s.ActivationCount)).ToList();
+            var perSilo = await SimulationActivations.PerSiloAsync(connection.Client);
             var hosting = perSilo.Count;
             var largestShare = perSilo.Count == 0 ? 1 : (double)perSilo.Max() / perSilo.Sum();
             await connection.Client.GetGrain<IScenarioClockGrain>(result.Manifest.RunId).FinishAsync();
