@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Ecosystem.Segments;
 
@@ -7,18 +8,27 @@ namespace Ecosystem.Segments;
 /// text before model output.</summary>
 public static class DocumentIdFormat
 {
+    // Characters of an id besides a model's vendor name: three numbers of at most eleven (a sign and ten digits) and the
+    // letters and dashes between them. Each form's text is written by one method (TryWriteHuman, TryWriteModel) into a
+    // buffer this long, plus the vendor's length, on the stack unless the vendor's name is long.
+    private const int NumbersLength = 64;
+    private const int StackVendorLength = 192;
+
     /// <summary>Id of the <paramref name="sequence"/>-th document a human author published at a tick.</summary>
     public static string Human(int tick, int author, int sequence)
     {
-        // Three numbers of at most ten characters each always fit.
-        Span<char> written = stackalloc char[64];
+        Span<char> written = stackalloc char[NumbersLength];
         TryWriteHuman(written, tick, author, sequence, out var length);
         return new string(written[..length]);
     }
 
     /// <summary>Id of the <paramref name="sequence"/>-th document a model generation published at a tick.</summary>
-    public static string Model(int tick, string vendor, int generation, int sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"t{tick:D6}-m-{vendor}-g{generation:D4}-{sequence:D6}");
+    public static string Model(int tick, string vendor, int generation, int sequence)
+    {
+        Span<char> written = vendor.Length <= StackVendorLength ? stackalloc char[NumbersLength + StackVendorLength] : new char[NumbersLength + vendor.Length];
+        TryWriteModel(written, tick, vendor, generation, sequence, out var length);
+        return new string(written[..length]);
+    }
 
     /// <summary>Parses a human id; false (and nothing set) for any other string, including one that would not be
     /// written back identically.</summary>
@@ -36,8 +46,9 @@ public static class DocumentIdFormat
         }
 
         // Written back into a stack buffer, not a new string: the seal parses every id of a tick.
-        Span<char> written = stackalloc char[64];
-        return TryWriteHuman(written, tick, author, sequence, out var length) && written[..length].SequenceEqual(id);
+        Span<char> written = stackalloc char[NumbersLength];
+        TryWriteHuman(written, tick, author, sequence, out var length);
+        return written[..length].SequenceEqual(id);
     }
 
     /// <summary>Parses a model id; false for any other string, including one that would not be written back
@@ -59,19 +70,26 @@ public static class DocumentIdFormat
         }
 
         vendor = id[(first + 3)..beforeLast];
-        Span<char> written = stackalloc char[64];
-        return TryWriteModel(written, tick, vendor, generation, sequence, out var length)
-            ? written[..length].SequenceEqual(id)
-            : string.Equals(Model(tick, vendor, generation, sequence), id, StringComparison.Ordinal);
+        Span<char> written = vendor.Length <= StackVendorLength ? stackalloc char[NumbersLength + StackVendorLength] : new char[NumbersLength + vendor.Length];
+        TryWriteModel(written, tick, vendor, generation, sequence, out var length);
+        return written[..length].SequenceEqual(id);
     }
 
     /// <summary>Writes a human id as UTF-8 into <paramref name="destination"/>; false when it does not fit.</summary>
-    public static bool TryWriteHumanUtf8(Span<byte> destination, int tick, int author, int sequence, out int written) =>
-        System.Text.Unicode.Utf8.TryWrite(destination, CultureInfo.InvariantCulture, $"t{tick:D6}-h{author:D6}-{sequence:D5}", out written);
+    public static bool TryWriteHumanUtf8(Span<byte> destination, int tick, int author, int sequence, out int written)
+    {
+        Span<char> chars = stackalloc char[NumbersLength];
+        TryWriteHuman(chars, tick, author, sequence, out var length);
+        return Encoding.UTF8.TryGetBytes(chars[..length], destination, out written);
+    }
 
     /// <summary>Writes a model id as UTF-8 into <paramref name="destination"/>; false when it does not fit.</summary>
-    public static bool TryWriteModelUtf8(Span<byte> destination, int tick, string vendor, int generation, int sequence, out int written) =>
-        System.Text.Unicode.Utf8.TryWrite(destination, CultureInfo.InvariantCulture, $"t{tick:D6}-m-{vendor}-g{generation:D4}-{sequence:D6}", out written);
+    public static bool TryWriteModelUtf8(Span<byte> destination, int tick, string vendor, int generation, int sequence, out int written)
+    {
+        Span<char> chars = vendor.Length <= StackVendorLength ? stackalloc char[NumbersLength + StackVendorLength] : new char[NumbersLength + vendor.Length];
+        TryWriteModel(chars, tick, vendor, generation, sequence, out var length);
+        return Encoding.UTF8.TryGetBytes(chars[..length], destination, out written);
+    }
 
     private static bool TryWriteHuman(Span<char> destination, int tick, int author, int sequence, out int written) =>
         destination.TryWrite(CultureInfo.InvariantCulture, $"t{tick:D6}-h{author:D6}-{sequence:D5}", out written);

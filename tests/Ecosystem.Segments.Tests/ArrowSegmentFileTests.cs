@@ -29,6 +29,7 @@ public sealed class ArrowSegmentFileTests
         [
             new(DocumentIdFormat.Human(3, 1_234_567, 99_999), 3, TickPhase.HumansPublish, provenance with { Kind = AuthorKind.Human }, DocumentContent.FromTokens([1])),
             new(DocumentIdFormat.Model(3, vendor, 12_345, 7), 3, TickPhase.ModelsPublish, provenance, DocumentContent.FromTokens([2])),
+            new(DocumentIdFormat.Model(3, new string('w', 300), 1, 8), 3, TickPhase.ModelsPublish, provenance, DocumentContent.FromTokens([2])),
             new("t000003-café ☕ " + new string('x', 200), 3, TickPhase.ModelsPublish, provenance, DocumentContent.FromTokens([3])),
         ];
         var strings = new StringTable();
