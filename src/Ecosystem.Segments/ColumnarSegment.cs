@@ -118,13 +118,14 @@ public sealed class ColumnarSegment
     /// numbers without a string in between (the Arrow file's <c>id</c> column).</summary>
     public void WriteIdUtf8(int index, StringTable strings, IBufferWriter<byte> utf8)
     {
-        // The spans asked for hold the longest id of each form: its numbers at ten digits and a sign, and the vendor.
+        // The spans asked for hold the longest id of each form: its numbers at ten digits and a sign (ASCII, a byte a
+        // character), and the vendor.
         int written;
         var fits = (Segments.IdForm)IdForm[index] switch
         {
-            Segments.IdForm.Human => DocumentIdFormat.TryWriteHumanUtf8(utf8.GetSpan(64), Tick, IdAuthor[index], IdSequence[index], out written),
+            Segments.IdForm.Human => DocumentIdFormat.TryWriteHumanUtf8(utf8.GetSpan(DocumentIdFormat.NumbersLength), Tick, IdAuthor[index], IdSequence[index], out written),
             Segments.IdForm.Model => DocumentIdFormat.TryWriteModelUtf8(
-                utf8.GetSpan(64 + Encoding.UTF8.GetMaxByteCount(strings[IdAuthor[index]].Length)), Tick, strings[IdAuthor[index]], IdGeneration[index], IdSequence[index], out written),
+                utf8.GetSpan(DocumentIdFormat.NumbersLength + Encoding.UTF8.GetMaxByteCount(strings[IdAuthor[index]].Length)), Tick, strings[IdAuthor[index]], IdGeneration[index], IdSequence[index], out written),
             _ => Encoding.UTF8.TryGetBytes(strings[IdAuthor[index]], utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(strings[IdAuthor[index]].Length)), out written),
         };
         if (!fits)

@@ -11,7 +11,7 @@ public static class DocumentIdFormat
     // Characters of an id besides a model's vendor name: three numbers of at most eleven (a sign and ten digits) and the
     // letters and dashes between them. Each form's text is written by one method (TryWriteHuman, TryWriteModel) into a
     // buffer this long, plus the vendor's length, on the stack unless the vendor's name is long.
-    private const int NumbersLength = 64;
+    internal const int NumbersLength = 64;
     private const int StackVendorLength = 192;
 
     /// <summary>Id of the <paramref name="sequence"/>-th document a human author published at a tick.</summary>
