@@ -13,6 +13,8 @@ internal sealed class RepetitionControl
     private readonly int _ngram;
     private readonly double _penalty;
     private List<int>[] _histories;
+    private int[]? _marks;
+    private int _mark;
 
     public RepetitionControl(IReadOnlyList<int[]> windows, int noRepeatNgramSize, double repetitionPenalty)
     {
@@ -33,12 +35,24 @@ internal sealed class RepetitionControl
         var flat = scores.view(-1);
         if (_penalty != 1)
         {
+            // Each row's distinct tokens in order of first use, marked in one reused array instead of a set per row.
+            if (_marks is null || _marks.Length != vocabulary)
+            {
+                _marks = new int[vocabulary];
+                _mark = 0;
+            }
+
             var seen = new List<long>();
             for (var r = 0; r < _histories.Length; r++)
             {
-                foreach (var token in _histories[r].Distinct())
+                var mark = NextMark();
+                foreach (var token in _histories[r])
                 {
-                    seen.Add(r * vocabulary + token);
+                    if (_marks[token] != mark)
+                    {
+                        _marks[token] = mark;
+                        seen.Add(r * vocabulary + token);
+                    }
                 }
             }
 
@@ -88,6 +102,18 @@ internal sealed class RepetitionControl
         }
 
         _histories = next;
+    }
+
+    /// <summary>A mark no token carries yet; the marks start again from a cleared array before the count overflows.</summary>
+    private int NextMark()
+    {
+        if (_mark == int.MaxValue)
+        {
+            Array.Clear(_marks!);
+            _mark = 0;
+        }
+
+        return ++_mark;
     }
 
     /// <summary>Tokens that would complete an n-gram of size <paramref name="n"/> already in <paramref name="history"/>.</summary>

@@ -135,7 +135,28 @@ internal static class TokenGenerator
             using var outer = torch.NewDisposeScope();
             var expanded = windows.SelectMany(w => Enumerable.Repeat(w, beams)).ToArray();
             var repetition = request.TracksHistory ? new RepetitionControl(expanded, request.NoRepeatNgramSize, request.RepetitionPenalty) : null;
-            var next = Tensor(expanded, device);
+
+            // Every beam of a prompt starts from the same window: the prompt pass runs once per prompt, and its caches
+            // and next-token logits are copied to the prompt's beams.
+            var beamOf = new long[prompts * beams];
+            for (var i = 0; i < beamOf.Length; i++)
+            {
+                beamOf[i] = i / beams;
+            }
+
+            Tensor? promptLogits;
+            using (var promptScope = torch.NewDisposeScope())
+            {
+                var expand = torch.tensor(beamOf, device: device);
+                promptLogits = model.Step(Tensor(windows, device), 0, caches).index_select(0, expand).MoveToOuterDisposeScope();
+                foreach (var cache in caches)
+                {
+                    cache.Reorder(expand);
+                }
+            }
+
+            Tensor? next = null;
+            long position = windows[0].Length;
             // Only the first beam of each prompt is live at the start, so the first step does not pick duplicates.
             var initial = new float[prompts * beams];
             for (var i = 0; i < initial.Length; i++)
@@ -145,13 +166,22 @@ internal static class TokenGenerator
 
             var scores = torch.tensor(initial, [prompts, beams], device: device);
             var history = torch.empty([prompts * beams, 0], dtype: ScalarType.Int64, device: device);
-            long position = 0;
             for (var t = 0; t < length; t++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var step = torch.NewDisposeScope();
-                var logits = model.Step(next, position, caches);
-                position += next.shape[1];
+                Tensor logits;
+                if (promptLogits is not null)
+                {
+                    logits = promptLogits;
+                    promptLogits = null;
+                }
+                else
+                {
+                    logits = model.Step(next!, position, caches);
+                    position += next!.shape[1];
+                }
+
                 Forbid(logits);
                 var logProbabilities = nn.functional.log_softmax(logits, -1);
                 repetition?.Apply(logProbabilities);
