@@ -25,7 +25,7 @@ public static class BenchmarkCommand
             Description = "Folder for results.json and RESULTS.md (default: benchmarks/ of the repository; benchmarks/quick/ with --quick, " +
                           "so a smoke run never overwrites the recorded results). Figures of suites not run are kept.",
         };
-        var quick = new Option<bool>("--quick") { Description = "Run a small smoke configuration (seconds to a minute) instead of the full one (about 52 minutes on 2 cores for all suites, 20 of them in the nature suite and 17 in the web-scale suite)." };
+        var quick = new Option<bool>("--quick") { Description = "Run a small smoke configuration (seconds to a minute) instead of the full one (about 43 minutes on 2 cores for all suites, 11 of them in the nature suite and 17 in the web-scale suite)." };
         var python = new Option<string>("--python")
         {
             Description = "Python interpreter for the peer implementations (default: $ECOSYSTEM_PYTHON, else Debian's /usr/bin/python3); " +

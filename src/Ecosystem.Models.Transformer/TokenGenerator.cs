@@ -11,6 +11,11 @@ internal static class TokenGenerator
 {
     private const int SamplingBatch = 256;
 
+    // The alpha of the candidates' sum, held for the life of the process: TorchSharp turns an implicit scalar operand
+    // into a finalizable object that the collector may free while the native call still reads it, which failed the
+    // sum once ("toFloat") in a trial with 1,020 rows a step.
+    private static readonly Scalar One = 1;
+
     public static int[][] Generate(GptDecoder model, ContinuationRequest request, Device device, Random random, CancellationToken cancellationToken)
     {
         var seeds = request.Prompts.Select(_ => random.NextInt64()).ToArray();
@@ -185,7 +190,7 @@ internal static class TokenGenerator
                 Forbid(logits);
                 var logProbabilities = nn.functional.log_softmax(logits, -1);
                 repetition?.Apply(logProbabilities);
-                var candidates = logProbabilities.view(prompts, beams, vocabulary) + scores.unsqueeze(2);
+                var candidates = logProbabilities.view(prompts, beams, vocabulary).add(scores.unsqueeze(2), One);
                 var flatCandidates = candidates.view(prompts, beams * vocabulary);
                 Tensor best, flat;
                 if (generators is null)

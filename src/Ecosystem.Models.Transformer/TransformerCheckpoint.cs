@@ -39,7 +39,7 @@ public static class TransformerCheckpoint
         Directory.CreateDirectory(staging);
         try
         {
-            model.Network.save(Path.Combine(staging, WeightsFile));
+            TorchThread.Run(() => model.Network.save(Path.Combine(staging, WeightsFile)));
             var tail = model.Vocabulary.TailCounts.OrderBy(p => p.Key).ToArray();
             var manifest = new CheckpointManifest(model.Settings, model.Vocabulary.SourceSize, [.. model.Vocabulary.SourceIds], model.Training)
             {
@@ -79,12 +79,15 @@ public static class TransformerCheckpoint
         }
 
         var vocabulary = TokenVocabulary.FromSourceIds(manifest.SourceIds, manifest.SourceSize, tailIds.Zip(tailCounts).ToDictionary(p => p.First, p => p.Second));
-        var network = new GptDecoder(settings, vocabulary.Size);
-        network.load(Path.Combine(directory, WeightsFile));
-        var (resolved, _) = TorchDevices.Resolve(device);
-        network.to(resolved);
-        network.eval();
-        return new TransformerModel(network, vocabulary, manifest.Training, resolved);
+        return TorchThread.Run(() =>
+        {
+            var network = new GptDecoder(settings, vocabulary.Size);
+            network.load(Path.Combine(directory, WeightsFile));
+            var (resolved, _) = TorchDevices.Resolve(device);
+            network.to(resolved);
+            network.eval();
+            return new TransformerModel(network, vocabulary, manifest.Training, resolved);
+        });
     }
 
     private sealed record CheckpointManifest(TransformerSettings Settings, int SourceSize, int[] SourceIds, TrainingSummary Training)

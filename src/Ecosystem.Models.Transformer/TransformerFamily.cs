@@ -6,9 +6,9 @@ namespace Ecosystem.Models.Transformer;
 
 /// <summary>The transformer model family: a small GPT-style decoder fitted to token documents, either from scratch or
 /// fine-tuned from an earlier generation's weights.</summary>
-/// <remarks>Training runs one at a time per process: weight initialisation and dropout draw from libtorch's global
-/// generator, which is seeded from the caller's <see cref="Random"/> inside the same critical section, so fits are
-/// deterministic whatever else the process is doing. Two CPU cores gain nothing from concurrent fits anyway.</remarks>
+/// <remarks>Training runs one at a time per process, on <see cref="TorchThread"/>: weight initialisation and dropout draw
+/// from libtorch's global generator, which is seeded from the caller's <see cref="Random"/> inside the same critical
+/// section, so fits are deterministic whatever else the process is doing.</remarks>
 /// <param name="validation">Real documents scored after every epoch: when given, a fit keeps the epoch with the lowest
 /// loss on them instead of the last (never trained on).</param>
 public sealed class TransformerFamily(
@@ -43,14 +43,17 @@ public sealed class TransformerFamily(
         var vocabulary = Settings.CompactVocabulary
             ? TokenVocabulary.Compact(trainingSet.Select(d => d.Tokens), sourceVocabularySize, Settings.VocabularyLimit)
             : TokenVocabulary.Full(sourceVocabularySize);
-        lock (TrainingGate)
+        return TorchThread.Run(() =>
         {
-            var device = ResolveDevice();
-            torch.manual_seed(random.NextInt64());
-            var network = new GptDecoder(Settings, vocabulary.Size);
-            network.to(device);
-            return Train(network, vocabulary, trainingSet, weights, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
-        }
+            lock (TrainingGate)
+            {
+                var device = ResolveDevice();
+                torch.manual_seed(random.NextInt64());
+                var network = new GptDecoder(Settings, vocabulary.Size);
+                network.to(device);
+                return Train(network, vocabulary, trainingSet, weights, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
+            }
+        });
     }
 
     /// <inheritdoc />
@@ -67,16 +70,19 @@ public sealed class TransformerFamily(
             throw new ArgumentException($"A transformer can only be fine-tuned from a transformer, not from {start.GetType().Name}.", nameof(start));
         }
 
-        lock (TrainingGate)
+        return TorchThread.Run(() =>
         {
-            var device = ResolveDevice();
-            torch.manual_seed(random.NextInt64());
-            var network = new GptDecoder(origin.Settings, origin.Vocabulary.Size);
-            CopyWeights(origin.Network, network);
+            lock (TrainingGate)
+            {
+                var device = ResolveDevice();
+                torch.manual_seed(random.NextInt64());
+                var network = new GptDecoder(origin.Settings, origin.Vocabulary.Size);
+                CopyWeights(origin.Network, network);
 
-            network.to(device);
-            return Train(network, origin.Vocabulary, trainingSet, weights, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
-        }
+                network.to(device);
+                return Train(network, origin.Vocabulary, trainingSet, weights, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
+            }
+        });
     }
 
     private TransformerModel Train(

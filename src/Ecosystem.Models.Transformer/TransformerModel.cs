@@ -57,7 +57,7 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
             RepetitionPenalty = options.RepetitionPenalty,
             BeamSampling = options.BeamSampling,
         };
-        var generated = TokenGenerator.Generate(Network, request, Device, random, cancellationToken);
+        var generated = TorchThread.Run(() => TokenGenerator.Generate(Network, request, Device, random, cancellationToken));
         return generated.Select(tokens => DocumentContent.FromTokens(tokens.Select(Vocabulary.ToSource).ToArray())).ToArray();
     }
 
@@ -65,7 +65,10 @@ public sealed class TransformerModel : IGenerativeModel, IDisposable
     public DocumentScore Score(DocumentContent document) => ScoreMany([document])[0];
 
     /// <inheritdoc />
-    public IReadOnlyList<DocumentScore> ScoreMany(IReadOnlyList<DocumentContent> documents, CancellationToken cancellationToken = default)
+    public IReadOnlyList<DocumentScore> ScoreMany(IReadOnlyList<DocumentContent> documents, CancellationToken cancellationToken = default) =>
+        TorchThread.Run(() => Score(documents, cancellationToken));
+
+    private DocumentScore[] Score(IReadOnlyList<DocumentContent> documents, CancellationToken cancellationToken)
     {
         var modelIds = documents.Select(d => d.Tokens.Select(Vocabulary.ToModel).ToArray()).ToList();
         var blocks = TrainingBlocks.From(modelIds, Settings.Context);

@@ -21,6 +21,15 @@ public static class NatureMetrics
     /// <summary>Wall seconds of the whole scenario run with the base cached.</summary>
     public const string RunSeconds = "run_seconds";
 
+    /// <summary>Wall seconds of the run's fine-tuning (every tick's vendors-train phase, added up).</summary>
+    public const string TrainSeconds = "train_seconds";
+
+    /// <summary>Wall seconds of the run's decoding (every tick's models-publish phase, added up).</summary>
+    public const string PublishSeconds = "publish_seconds";
+
+    /// <summary>Wall seconds of the run's measuring (every tick's measure phase, added up).</summary>
+    public const string MeasureSeconds = "measure_seconds";
+
     /// <summary>Zero-shot held-out perplexity of the base.</summary>
     public const string BasePerplexity = "base_heldout_perplexity";
 

@@ -31,6 +31,9 @@ public static class NatureReport
         [
             ["building the base", Minutes(Get(NatureSuite.WholeRun, BaseBuildSeconds)), "20", Figures.Number(Get(NatureSuite.WholeRun, BaseTokensPerSecond)) + " tokens/s"],
             ["running the scenario, base cached", Minutes(Get(NatureSuite.WholeRun, RunSeconds)), "10", ""],
+            ["of which fine-tuning (every tick's vendors-train phase)", Minutes(Get(NatureSuite.WholeRun, TrainSeconds)), "", ""],
+            ["of which decoding (every tick's models-publish phase)", Minutes(Get(NatureSuite.WholeRun, PublishSeconds)), "", ""],
+            ["of which measuring (every tick's measure phase)", Minutes(Get(NatureSuite.WholeRun, MeasureSeconds)), "", ""],
         ]);
         var anchors = new ReportTable("Held-out perplexity: the base, generation 0 and a trigram on the same tokens",
             ["vendor", "base (zero-shot)", "generation 0", "trigram, base corpus + generation 0's data"],

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ecosystem.Abstractions.Corpus;
 using Ecosystem.Abstractions.Metrics;
+using Ecosystem.Benchmarks.Engine;
 using Ecosystem.Benchmarks.Results;
 using Ecosystem.Cli;
 using Ecosystem.Corpus;
 using Ecosystem.Grains.Bases;
+using Ecosystem.Grains.Telemetry;
 using Ecosystem.Models.Transformer;
 using Ecosystem.Models.Transformer.Bases;
 using Ecosystem.Reports;
@@ -64,6 +67,7 @@ public sealed class NatureSuite : IBenchmarkSuite
             log.Step(Name, $"running {scenario.Name} ({scenario.Ticks} ticks) into {output}");
             clock.Restart();
             RunResult result;
+            using var spans = TickSpans.Listen();
             await using (var silo = await EmbeddedCluster.StartAsync(cancellationToken))
             {
                 var ticks = new ProgressLines<RunProgress>(new LogWriter(log, Name), p => $"tick {p.CompletedTicks}/{p.TotalTicks}", p => p.CompletedTicks);
@@ -73,7 +77,12 @@ public sealed class NatureSuite : IBenchmarkSuite
             var runSeconds = clock.Elapsed.TotalSeconds;
             RunPlots.WriteAll(result.Metrics, Path.Combine(output, RunFiles.Plots));
             log.Step(Name, string.Create(CultureInfo.InvariantCulture, $"run finished in {runSeconds / 60:F1} min; metrics.csv and plots in {output}"));
-            return new SuiteOutcome(Figures(scenario, entry, buildSeconds, runSeconds, result.Metrics), new Dictionary<string, string>());
+            var figures = Figures(scenario, entry, buildSeconds, runSeconds, result.Metrics).ToList();
+            double Phase(TickPhase phase) => Enumerable.Range(0, scenario.Ticks).Sum(t => spans.SecondsOf(t, SimulationTracing.PhaseName(phase)));
+            figures.Add(new BenchmarkResult(SuiteName, WholeRun, Implementation, TrainSeconds, Phase(TickPhase.VendorsTrain), "s"));
+            figures.Add(new BenchmarkResult(SuiteName, WholeRun, Implementation, PublishSeconds, Phase(TickPhase.ModelsPublish), "s"));
+            figures.Add(new BenchmarkResult(SuiteName, WholeRun, Implementation, MeasureSeconds, Phase(TickPhase.Measure), "s"));
+            return new SuiteOutcome(figures, new Dictionary<string, string>());
         }
         finally
         {

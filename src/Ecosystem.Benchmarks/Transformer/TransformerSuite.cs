@@ -41,8 +41,11 @@ public sealed class TransformerSuite : IBenchmarkSuite
         var load = OtherCpuLoad.Start();
 
         log.Step(Name, $"TorchSharp: {shape}, {steps} training steps");
-        torch.set_num_threads(Threads);
-        var threadsSeen = torch.get_num_threads();
+        var threadsSeen = TorchThread.Run(() =>
+        {
+            torch.set_num_threads(Threads);
+            return torch.get_num_threads();
+        });
         var random = new Random(1);
         var documents = Enumerable.Range(0, steps * shape.Batch)
             .Select(_ => DocumentContent.FromTokens(Enumerable.Range(0, shape.Context).Select(_ => random.Next(2, shape.Vocabulary)).ToArray()))
@@ -84,13 +87,13 @@ public sealed class TransformerSuite : IBenchmarkSuite
         };
         var shapes = workloads.Values.Concat(peerWorkloads.Values).SelectMany(w => w).Select(w => w.Shape).Append(Square).Distinct().ToList();
         log.Step(Name, $"TorchSharp: {shapes.Count} GEMM shapes through torch.mm ({blasName}, {threadsSeen} threads)");
-        var ours = shapes.ToDictionary(s => s, s => GemmProbe.Measure(s, gemmTime, cancellationToken));
+        var ours = TorchThread.Run(() => shapes.ToDictionary(s => s, s => GemmProbe.Measure(s, gemmTime, cancellationToken)));
 
         // The full vocabulary keeps a row for every GPT-2 id (and the reserved symbols), as without compaction.
         var fullVocabulary = TokenVocabulary.Full(GptVocabulary).Size;
         log.Step(Name, $"TorchSharp: phases of a training step, vocabulary {vocabulary:N0} and {fullVocabulary:N0}");
-        var compactProfile = TrainingStepProfile.Measure(shape, vocabulary, profileWarmup, profileSteps, cancellationToken);
-        var fullProfile = TrainingStepProfile.Measure(shape, fullVocabulary, profileWarmup, profileSteps, cancellationToken);
+        var compactProfile = TorchThread.Run(() => TrainingStepProfile.Measure(shape, vocabulary, profileWarmup, profileSteps, cancellationToken));
+        var fullProfile = TorchThread.Run(() => TrainingStepProfile.Measure(shape, fullVocabulary, profileWarmup, profileSteps, cancellationToken));
         // Only the embedding, and the output layer tied to it, grows with the vocabulary.
         var fullParameters = model.ParameterCount + (long)(fullVocabulary - vocabulary) * shape.Width;
 
