@@ -6,9 +6,10 @@ namespace Ecosystem.Models.Transformer;
 
 /// <summary>The transformer model family: a small GPT-style decoder fitted to token documents, either from scratch or
 /// fine-tuned from an earlier generation's weights.</summary>
-/// <remarks>Training runs one at a time per process, on <see cref="TorchThread"/>: weight initialisation and dropout draw
-/// from libtorch's global generator, which is seeded from the caller's <see cref="Random"/> inside the same critical
-/// section, so fits are deterministic whatever else the process is doing.</remarks>
+/// <remarks>Training runs one at a time per process, as one work item of <see cref="TorchThread"/>: weight
+/// initialisation and dropout draw from libtorch's global generator, which the item seeds from the caller's
+/// <see cref="Random"/> before it trains, and no other libtorch work runs until it is done, so fits are deterministic
+/// whatever else the process is doing.</remarks>
 /// <param name="validation">Real documents scored after every epoch: when given, a fit keeps the epoch with the lowest
 /// loss on them instead of the last (never trained on).</param>
 public sealed class TransformerFamily(
@@ -18,8 +19,6 @@ public sealed class TransformerFamily(
     Action<string>? warn = null,
     IReadOnlyList<DocumentContent>? validation = null) : IModelFamily
 {
-    private static readonly Lock TrainingGate = new();
-
     /// <inheritdoc />
     public string Name => ModelFamilyNames.Transformer;
 
@@ -45,14 +44,11 @@ public sealed class TransformerFamily(
             : TokenVocabulary.Full(sourceVocabularySize);
         return TorchThread.Run(() =>
         {
-            lock (TrainingGate)
-            {
-                var device = ResolveDevice();
-                torch.manual_seed(random.NextInt64());
-                var network = new GptDecoder(Settings, vocabulary.Size);
-                network.to(device);
-                return Train(network, vocabulary, trainingSet, weights, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
-            }
+            var device = ResolveDevice();
+            torch.manual_seed(random.NextInt64());
+            var network = new GptDecoder(Settings, vocabulary.Size);
+            network.to(device);
+            return Train(network, vocabulary, trainingSet, weights, Settings.Epochs, Settings.LearningRate, fineTuned: false, device, random, cancellationToken);
         });
     }
 
@@ -72,16 +68,13 @@ public sealed class TransformerFamily(
 
         return TorchThread.Run(() =>
         {
-            lock (TrainingGate)
-            {
-                var device = ResolveDevice();
-                torch.manual_seed(random.NextInt64());
-                var network = new GptDecoder(origin.Settings, origin.Vocabulary.Size);
-                CopyWeights(origin.Network, network);
+            var device = ResolveDevice();
+            torch.manual_seed(random.NextInt64());
+            var network = new GptDecoder(origin.Settings, origin.Vocabulary.Size);
+            CopyWeights(origin.Network, network);
 
-                network.to(device);
-                return Train(network, origin.Vocabulary, trainingSet, weights, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
-            }
+            network.to(device);
+            return Train(network, origin.Vocabulary, trainingSet, weights, Settings.FineTuneEpochs, Settings.FineTuneLearningRate, fineTuned: true, device, random, cancellationToken);
         });
     }
 
